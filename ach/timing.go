@@ -1,0 +1,97 @@
+package ach
+
+import (
+	"github.com/payinv/payinv/payment"
+	"github.com/payinv/payinv/settlement"
+)
+
+// Deadlines, Nacha Operating Rules (summarized in the project's
+// ach-rules-and-timing reference, §0–§4):
+//   - a return with a two-banking-day time frame must be available to the
+//     ODFI by opening of business on the 2nd banking day after the original
+//     entry's Settlement Date; with a 60-day time frame, by opening of
+//     business on the banking day after the 60th calendar day after it;
+//   - the ODFI may dishonor a return within 5 banking days after the
+//     return's Settlement Date; the RDFI may contest a dishonored return
+//     within 2 banking days after the dishonored return's Settlement Date;
+//   - an Originator applies a NOC within 6 banking days of receiving it or
+//     before the next entry, whichever is later;
+//   - a reversal must reach the RDFI within 5 banking days after the
+//     Settlement Date of the erroneous entry.
+//
+// The dates below are the last settlement dates that satisfy each rule.
+
+// forwardWindows dates the return and reversal windows of forward entries
+// that settle on settled.
+func forwardWindows(settled payment.Date, cal *settlement.Calendar) payment.Timing {
+	if settled.IsZero() {
+		return payment.Timing{}
+	}
+	return payment.Timing{
+		ReturnableUntil:             cal.AddBankingDays(settled, 2),
+		ReversibleUntil:             cal.AddBankingDays(settled, 5),
+		UnauthorizedReturnableUntil: SixtyDayDeadline(settled, cal),
+	}
+}
+
+// forwardTiming gives a forward entry its batch's windows: the reversal
+// window for payments and reversals, the 60-day window for debits to
+// consumer accounts.
+func forwardTiming(ev *payment.Event, w payment.Timing) {
+	ev.Timing.ReturnableUntil = w.ReturnableUntil
+	if ev.Kind == payment.KindPayment || ev.Kind == payment.KindReversal {
+		ev.Timing.ReversibleUntil = w.ReversibleUntil
+	}
+	if ev.ACH != nil && isReceiverDebit(ev.ACH.TransactionCode) && consumerSEC[ev.ACH.SECCode] {
+		ev.Timing.UnauthorizedReturnableUntil = w.UnauthorizedReturnableUntil
+	}
+}
+
+func isReceiverDebit(code int) bool {
+	tc, ok := LookupTransactionCode(code)
+	return ok && tc.Debit
+}
+
+// SixtyDayDeadline is the last settlement date for a 60-day return of an
+// entry settled on settled: the banking day after the 60th calendar day.
+func SixtyDayDeadline(settled payment.Date, cal *settlement.Calendar) payment.Date {
+	return cal.AddBankingDays(settled.AddDays(60), 1)
+}
+
+// ReturnDeadline is the last settlement date a return with code's time
+// frame may have, for an original entry settled on original. ok is false
+// when the code's deadline does not run from the original settlement
+// (operator returns, returns by agreement, R23, unknown codes).
+func ReturnDeadline(code string, original payment.Date, cal *settlement.Calendar) (payment.Date, bool) {
+	c, known := LookupReturnCode(code)
+	if !known || original.IsZero() {
+		return payment.Date{}, false
+	}
+	switch c.TimeFrame {
+	case TwoBankingDays:
+		return cal.AddBankingDays(original, 2), true
+	case SixtyCalendarDays:
+		return SixtyDayDeadline(original, cal), true
+	}
+	return payment.Date{}, false
+}
+
+// DateReturn fills in a return's timing against the settlement date of the
+// original entry: the banking days between them, the code's deadline and
+// whether the return met it.
+func DateReturn(ev *payment.Event, original payment.Date, cal *settlement.Calendar) {
+	if original.IsZero() {
+		return
+	}
+	ev.Timing.OriginalSettlementDate = original
+	if ev.SettlementDate.IsZero() || ev.Reason == nil {
+		return
+	}
+	n := cal.BankingDaysBetween(original, ev.SettlementDate)
+	ev.Timing.BankingDaysAfter = &n
+	if deadline, ok := ReturnDeadline(ev.Reason.Code, original, cal); ok {
+		timely := !ev.SettlementDate.After(deadline)
+		ev.Timing.Deadline = deadline
+		ev.Timing.Timely = &timely
+	}
+}

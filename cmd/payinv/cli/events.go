@@ -1,0 +1,225 @@
+package cli
+
+import (
+	"strconv"
+
+	"github.com/spf13/cobra"
+
+	"github.com/payinv/payinv/ach"
+	"github.com/payinv/payinv/payment"
+)
+
+func newEventsCmd(opts *options) *cobra.Command {
+	return &cobra.Command{
+		Use:   "events SOURCE...",
+		Short: "List the normalized events of any payment files",
+		Long: `Read payment files of any rail (NACHA today; card exports and wire
+messages as they land), recognized by their content, and list one
+normalized event per record: what it is, which way the money moves for the
+company, the amount, the dates and the references to look it up by.
+
+SOURCE is a file, "-" for standard input, or a folder (every file below it,
+in name order; files that are not payment files are skipped with a note).
+Gzip-compressed files are read directly.
+
+In JSON, "direction" is the effect on the company's own account: a deposit
+pulled from a customer is a credit, a withdrawal and a returned deposit are
+debits. Tables say "in" and "out".` + exitStatusHelp + `
+  (1 here means: the sources hold no events)`,
+		Example: `  $ payinv events fixtures/ach/
+  $ payinv events -o csv fixtures/ach/ > events.csv
+  $ payinv events -o json today.ach | jq -c '.events[] | {kind, amount, trace: .refs.trace}'`,
+		Args: minArgs(1, "SOURCE"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runEvents(opts, args)
+		},
+	}
+}
+
+// eventSink receives the events of each source in order.
+type eventSink interface {
+	begin(name string)
+	event(*payment.Event)
+	end(problems []*payment.Problem) error
+}
+
+func runEvents(opts *options, args []string) error {
+	rep := newReporter(opts.io)
+	sources, problems := expandSources(args, opts.io.In)
+	for _, p := range problems {
+		rep.report(p, "")
+	}
+	var sink eventSink
+	switch opts.output {
+	case "json":
+		sink = &eventsJSON{opts: opts, out: newJSONOut(opts.io.Out)}
+	case "csv":
+		sink = &eventsCSV{opts: opts, rows: newCSVRows(opts.io.Out, eventCSVHeader)}
+	default:
+		sink = &eventsTable{opts: opts, w: newBuffered(opts.io.Out)}
+	}
+	count := 0
+	for _, src := range sources {
+		count += readEvents(src, rep, sink)
+	}
+	if err := sink.end(rep.problems); err != nil {
+		return err
+	}
+	if err := rep.result(); err != nil {
+		return err
+	}
+	if count == 0 {
+		return errNothingFound
+	}
+	return nil
+}
+
+// readEvents reads one source with the reader its content calls for.
+func readEvents(src source, rep *reporter, sink eventSink) int {
+	in, closer, err := openSource(src)
+	if err != nil {
+		rep.report(err, src.name)
+		return 0
+	}
+	defer closer.Close()
+	head, _ := in.Peek(512)
+	if !ach.Sniff(head) {
+		why := "not a payment file payinv can read (NACHA)"
+		if len(head) == 0 {
+			why = "empty file"
+		}
+		if src.inFolder {
+			rep.report(payment.Warningf(payment.Source{File: src.name}, "skipped: %s", why), src.name)
+		} else {
+			rep.report(payment.Problemf(payment.Source{File: src.name}, "%s", why), src.name)
+		}
+		return 0
+	}
+	sink.begin(src.name)
+	n := 0
+	for ev, err := range ach.Events(in, src.name) {
+		if err != nil {
+			rep.report(err, src.name)
+			continue
+		}
+		sink.event(ev)
+		n++
+	}
+	return n
+}
+
+var eventsColumns = []column{
+	{title: "line", right: true}, {title: "kind"}, {title: "code"}, {title: "money"}, {title: "amount", right: true},
+	{title: "settles"}, {title: "name"}, {title: "account"}, {title: "reference"}, {title: "trace"},
+}
+
+type eventsTable struct {
+	opts *options
+	w    *buffered
+	name string
+	rows [][]string
+	n    int
+}
+
+func (t *eventsTable) begin(name string) {
+	t.flushFile()
+	t.name = name
+}
+
+func (t *eventsTable) flushFile() {
+	if len(t.rows) == 0 {
+		return
+	}
+	if t.n > 0 {
+		t.w.printf("\n")
+	}
+	t.n++
+	t.w.printf("%s\n", t.name)
+	_ = writeTable(t.w, eventsColumns, t.rows)
+	t.rows = t.rows[:0]
+}
+
+func (t *eventsTable) event(ev *payment.Event) {
+	code := ""
+	if ev.Reason != nil {
+		code = ev.Reason.Code
+	}
+	settles := ev.SettlementDate.String()
+	if ev.SettlementEstimated {
+		settles += "*"
+	}
+	t.rows = append(t.rows, []string{
+		strconv.Itoa(ev.Source.Line), string(ev.Kind), code, moneyWay(ev.Direction), money(ev.Amount, ev.Currency),
+		settles, ev.Party.Name, t.opts.account(ev.Party.Account), ev.Refs.IndividualID, ev.Refs.Trace,
+	})
+}
+
+// moneyWay says which way money moves for the company.
+func moneyWay(d payment.Direction) string {
+	switch d {
+	case payment.Credit:
+		return "in"
+	case payment.Debit:
+		return "out"
+	}
+	return "-"
+}
+
+func (t *eventsTable) end([]*payment.Problem) error {
+	t.flushFile()
+	if t.n > 0 {
+		t.w.printf("\n* expected settlement date, worked out from the effective date\n")
+	}
+	return t.w.flush()
+}
+
+type eventsJSON struct {
+	opts    *options
+	out     *jsonOut
+	n       int
+	started bool
+}
+
+func (j *eventsJSON) begin(string) {}
+
+func (j *eventsJSON) event(ev *payment.Event) {
+	if !j.started {
+		j.out.raw(`{"events":[`)
+		j.started = true
+	}
+	if j.n > 0 {
+		j.out.raw(",")
+	}
+	j.n++
+	j.out.raw("\n")
+	j.out.event(ev, j.opts.reveal)
+}
+
+func (j *eventsJSON) end(problems []*payment.Problem) error {
+	if !j.started {
+		j.out.raw(`{"events":[`)
+	}
+	if j.n > 0 {
+		j.out.raw("\n")
+	}
+	j.out.raw("],")
+	j.out.problems(problems)
+	j.out.raw("}\n")
+	return j.out.flush()
+}
+
+type eventsCSV struct {
+	opts *options
+	rows *csvRows
+}
+
+func (c *eventsCSV) begin(string) {}
+
+func (c *eventsCSV) event(ev *payment.Event) {
+	if !c.opts.reveal {
+		ev.Redact()
+	}
+	c.rows.write(eventCSVRow(ev))
+}
+
+func (c *eventsCSV) end([]*payment.Problem) error { return c.rows.flush() }

@@ -1,0 +1,188 @@
+package cli
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/payinv/payinv/explain"
+)
+
+func newExplainCmd(opts *options) *cobra.Command {
+	var scheme string
+	cmd := &cobra.Command{
+		Use:   "explain CODE...",
+		Short: "Explain what a return, change or other payment code means",
+		Long: `Explain codes in plain language: the official title, who sends the code
+and within what time, how it counts toward return rates, whether the payment
+may be sent again, what happened, a sentence fit for the customer, and the
+next step for operations.
+
+Known schemes: ` + strings.Join(explain.Schemes, ", ") + `. A code that looks like a
+Nacha code but is not one (a bank's private "R97") is shown as such.` + exitStatusHelp + `
+  (1 here means: at least one code is not a known code)`,
+		Example: `  $ payinv explain R01
+  $ payinv explain R10 C02 R97
+  $ payinv explain -o json R29 | jq -r '.codes[0].customer'`,
+		Args: minArgs(1, "CODE"),
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+			var out []string
+			for _, c := range explain.All(scheme) {
+				if strings.HasPrefix(c.Code, strings.ToUpper(toComplete)) {
+					out = append(out, c.Code+"\t"+c.Title)
+				}
+			}
+			return out, cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if scheme != "" && !explain.ValidScheme(scheme) {
+				return usageErrorf(cmd.CommandPath(), "--scheme %q: want one of %s", scheme, strings.Join(explain.Schemes, ", "))
+			}
+			return runExplain(opts, args, scheme)
+		},
+	}
+	cmd.Flags().StringVar(&scheme, "scheme", "", "look only in this code scheme ("+strings.Join(explain.Schemes, ", ")+")")
+	_ = cmd.RegisterFlagCompletionFunc("scheme", cobra.FixedCompletions(explain.Schemes, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+func runExplain(opts *options, args []string, scheme string) error {
+	var codes []explain.Code
+	missing := false
+	for _, arg := range args {
+		found := explain.Lookup(arg, scheme)
+		if len(found) == 0 {
+			missing = true
+			codes = append(codes, explain.Code{Scheme: scheme, Code: strings.ToUpper(strings.TrimSpace(arg)),
+				Meaning: "No catalog payinv knows has this code."})
+			continue
+		}
+		for _, c := range found {
+			if !c.Known {
+				missing = true
+			}
+		}
+		codes = append(codes, found...)
+	}
+	var err error
+	switch opts.output {
+	case "json":
+		err = writeCodesJSON(opts, codes)
+	case "csv":
+		err = writeCodesCSV(opts, codes)
+	default:
+		w := newBuffered(opts.io.Out)
+		for i, c := range codes {
+			if i > 0 {
+				w.printf("\n")
+			}
+			writeCodeDetail(w, c)
+		}
+		err = w.flush()
+	}
+	if err != nil {
+		return err
+	}
+	if missing {
+		return errNothingFound
+	}
+	return nil
+}
+
+func writeCodeDetail(w *buffered, c explain.Code) {
+	title := c.Title
+	switch {
+	case !c.Known && c.Scheme == "":
+		title = "unknown code"
+	case !c.Known:
+		title = "not a Nacha code"
+	}
+	w.printf("%s  %s\n", c.Code, title)
+	if c.Scheme != "" {
+		w.printf("  %-19s %s\n", "Scheme:", schemeName(c.Scheme))
+	}
+	for _, f := range c.Facts {
+		w.printf("  %-19s %s\n", f.Label+":", f.Text)
+	}
+	w.printf("  %-19s %s\n", "What happened:", c.Meaning)
+	if c.Customer != "" {
+		w.printf("  %-19s %s\n", "Tell the customer:", c.Customer)
+	}
+	if c.Sensitive {
+		w.printf("  %-19s %s\n", "Careful:", "sensitive code: a person handles the customer contact, not an automatic message")
+	}
+	if c.Action != "" {
+		w.printf("  %-19s %s\n", "Next:", c.Action)
+	}
+}
+
+func schemeName(s string) string {
+	switch s {
+	case explain.SchemeNachaReturn:
+		return "Nacha return reason code (nacha_return)"
+	case explain.SchemeNachaChange:
+		return "Nacha change code, for notifications of change (nacha_change)"
+	}
+	return s
+}
+
+func writeCodesJSON(opts *options, codes []explain.Code) error {
+	out := newJSONOut(opts.io.Out)
+	out.raw(`{"codes":[`)
+	for i, c := range codes {
+		if i > 0 {
+			out.raw(",")
+		}
+		out.raw("\n{\"scheme\":")
+		out.str(c.Scheme)
+		out.raw(`,"code":`)
+		out.str(c.Code)
+		out.raw(`,"title":`)
+		out.str(c.Title)
+		out.raw(`,"known":` + strconv.FormatBool(c.Known))
+		for _, f := range c.Facts {
+			out.raw(`,"` + f.Key + `":`)
+			switch v := f.Value.(type) {
+			case bool:
+				out.raw(strconv.FormatBool(v))
+			default:
+				out.str(fmt.Sprint(v))
+			}
+		}
+		out.raw(`,"sensitive":` + strconv.FormatBool(c.Sensitive) + `,"meaning":`)
+		out.str(c.Meaning)
+		out.raw(`,"customer":`)
+		out.str(c.Customer)
+		out.raw(`,"action":`)
+		out.str(c.Action)
+		out.raw("}")
+	}
+	if len(codes) > 0 {
+		out.raw("\n")
+	}
+	out.raw("]}\n")
+	return out.flush()
+}
+
+var codesCSVHeader = []string{
+	"scheme", "code", "title", "known", "status", "initiator", "time_frame", "rate_category", "reinitiation",
+	"written_statement", "corrected_data", "refused", "sensitive", "meaning", "customer", "action",
+}
+
+func writeCodesCSV(opts *options, codes []explain.Code) error {
+	rows := newCSVRows(opts.io.Out, codesCSVHeader)
+	for _, c := range codes {
+		facts := map[string]string{}
+		for _, f := range c.Facts {
+			facts[f.Key] = fmt.Sprint(f.Value)
+		}
+		rows.write([]string{
+			c.Scheme, c.Code, c.Title, strconv.FormatBool(c.Known), facts["status"], facts["initiator"],
+			facts["time_frame"], facts["rate_category"], facts["reinitiation"], facts["written_statement"],
+			facts["corrected_data"], facts["refused"], strconv.FormatBool(c.Sensitive), c.Meaning, c.Customer, c.Action,
+		})
+	}
+	return rows.flush()
+}

@@ -1,0 +1,128 @@
+package cli
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/payinv/payinv/payment"
+)
+
+// stdinName is how standard input ("-") is named in output and problems.
+const stdinName = "<stdin>"
+
+// source is one input file, found on the command line or in a folder.
+type source struct {
+	name string
+	// inFolder is true for files found by walking a folder: those that are
+	// not payment files are skipped with a note rather than an error.
+	inFolder bool
+	open     func() (io.ReadCloser, error)
+}
+
+// expandSources turns command-line arguments into input files: "-" is
+// standard input, a folder stands for every file below it (in name order,
+// hidden files and folders left out). Arguments that cannot be read come
+// back as problems.
+func expandSources(args []string, stdin io.Reader) ([]source, []*payment.Problem) {
+	var out []source
+	var problems []*payment.Problem
+	usedStdin := false
+	for _, arg := range args {
+		if arg == "-" {
+			if usedStdin {
+				problems = append(problems, &payment.Problem{Source: payment.Source{File: stdinName}, Message: "standard input given more than once"})
+				continue
+			}
+			usedStdin = true
+			out = append(out, source{name: stdinName, open: func() (io.ReadCloser, error) { return io.NopCloser(stdin), nil }})
+			continue
+		}
+		info, err := os.Stat(arg)
+		if err != nil {
+			problems = append(problems, &payment.Problem{Source: payment.Source{File: arg}, Message: describeOSError(err)})
+			continue
+		}
+		if !info.IsDir() {
+			out = append(out, fileSource(arg, false))
+			continue
+		}
+		err = filepath.WalkDir(arg, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				problems = append(problems, &payment.Problem{Source: payment.Source{File: path}, Message: describeOSError(err)})
+				return nil
+			}
+			if path != arg && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.Type().IsRegular() {
+				out = append(out, fileSource(path, true))
+			}
+			return nil
+		})
+		if err != nil {
+			problems = append(problems, &payment.Problem{Source: payment.Source{File: arg}, Message: describeOSError(err)})
+		}
+	}
+	return out, problems
+}
+
+func fileSource(path string, inFolder bool) source {
+	return source{name: path, inFolder: inFolder, open: func() (io.ReadCloser, error) { return os.Open(path) }}
+}
+
+func describeOSError(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file or directory"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	}
+	return err.Error()
+}
+
+// openSource opens a source and sees through gzip compression, which is
+// recognized by its content, not its name.
+func openSource(s source) (*bufio.Reader, io.Closer, error) {
+	rc, err := s.open()
+	if err != nil {
+		return nil, nil, errors.New(describeOSError(err))
+	}
+	br := bufio.NewReaderSize(rc, 64*1024)
+	magic, _ := br.Peek(2)
+	if !bytes.Equal(magic, []byte{0x1f, 0x8b}) {
+		return br, rc, nil
+	}
+	zr, err := gzip.NewReader(br)
+	if err != nil {
+		rc.Close()
+		return nil, nil, fmt.Errorf("not a readable gzip file: %v", err)
+	}
+	return bufio.NewReaderSize(zr, 64*1024), closers{zr, rc}, nil
+}
+
+type closers []io.Closer
+
+func (c closers) Close() error {
+	var first error
+	for _, x := range c {
+		if err := x.Close(); err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
+}

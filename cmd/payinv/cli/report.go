@@ -1,0 +1,61 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/payinv/payinv/payment"
+)
+
+// reporter prints the problems found in the inputs on stderr as they are
+// found, one line each, and remembers them for JSON output and the exit
+// status.
+type reporter struct {
+	io       *IO
+	errors   int
+	warnings int
+	problems []*payment.Problem
+}
+
+func newReporter(io *IO) *reporter { return &reporter{io: io} }
+
+// report prints a problem. Errors that are not *payment.Problem are taken
+// to concern the input named file.
+func (r *reporter) report(err error, file string) {
+	var p *payment.Problem
+	if !errors.As(err, &p) {
+		p = &payment.Problem{Source: payment.Source{File: file}, Message: err.Error()}
+	}
+	r.problems = append(r.problems, p)
+	label := "payinv: "
+	if p.Warning {
+		r.warnings++
+		fmt.Fprintf(r.io.ErrOut, "%s%s: %s%s\n", label, p.Source, r.paint("warning: ", yellow), p.Message)
+		return
+	}
+	r.errors++
+	fmt.Fprintf(r.io.ErrOut, "%s%s: %s\n", label, p.Source, p.Message)
+}
+
+// note prints a remark that is neither an error nor a warning.
+func (r *reporter) note(format string, args ...any) {
+	fmt.Fprintf(r.io.ErrOut, "payinv: "+format+"\n", args...)
+}
+
+// result is the error a command returns once its output is written:
+// status 2 when any input had an error.
+func (r *reporter) result() error {
+	if r.errors > 0 {
+		return errInputProblems
+	}
+	return nil
+}
+
+const yellow = "33"
+
+func (r *reporter) paint(s, color string) string {
+	if !r.io.Color {
+		return s
+	}
+	return "\x1b[" + color + "m" + s + "\x1b[0m"
+}

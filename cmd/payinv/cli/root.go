@@ -1,0 +1,133 @@
+// Package cli is payinv's command tree: flags, inputs and rendering. The
+// payment logic lives in the packages the commands call (ach, explain,
+// settlement, payment); a command here only reads its inputs, hands them
+// over and prints the answer.
+package cli
+
+import (
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/payinv/payinv/payment"
+	"github.com/payinv/payinv/settlement"
+)
+
+// options are the flags every command shares, and the IO it runs with.
+type options struct {
+	io     *IO
+	output string // table, json or csv
+	reveal bool
+	asOf   string
+	// today is --as-of as a date (today in US Eastern time by default).
+	today payment.Date
+}
+
+// Main runs payinv with args and returns the process exit status.
+func Main(args []string, io *IO, version string) int {
+	root := newRootCmd(io, version)
+	root.SetArgs(args)
+	return exitCode(root.Execute(), io)
+}
+
+const exitStatusHelp = `
+EXIT STATUS
+  0  done, and the answer is clean
+  1  done, and nothing was found (or breaks were found)
+  2  bad usage, or an input that could not be read completely; everything
+     that could be read is still printed, and each problem is named on
+     stderr with its file and line`
+
+func newRootCmd(io *IO, version string) *cobra.Command {
+	opts := &options{io: io}
+	root := &cobra.Command{
+		Use:   "payinv",
+		Short: "Find out where a customer's money is",
+		Long: `payinv reads the evidence of money movement — NACHA files today; card
+processor exports and wire messages as they land — turns every record into
+one normalized event, and explains returns, corrections and deadlines in
+plain language.
+
+Account numbers are masked to their last four digits unless --reveal is
+given. Tables are for people; -o json and -o csv are stable for scripts.` + exitStatusHelp,
+		Example: `  $ payinv ach show fixtures/ach/2026-11-09-deposits.ach
+  $ payinv ach returns fixtures/ach/
+  $ payinv events -o json fixtures/ach/ | jq '.events[] | select(.kind=="return")'
+  $ payinv explain R01 C02`,
+		Version:       version,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			return opts.validate(cmd)
+		},
+	}
+	root.SetIn(io.In)
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
+		return &usageError{err: err, command: cmd.CommandPath()}
+	})
+	root.SetVersionTemplate("payinv {{.Version}}\n")
+
+	f := root.PersistentFlags()
+	f.StringVarP(&opts.output, "output", "o", "table", "output format: table, json or csv")
+	f.BoolVar(&opts.reveal, "reveal", false, "show full account numbers (masked to the last four by default)")
+	f.StringVar(&opts.asOf, "as-of", "", "the day taken as today for deadlines, YYYY-MM-DD (default: today, US Eastern)")
+	_ = root.RegisterFlagCompletionFunc("output", cobra.FixedCompletions(
+		[]string{"table", "json", "csv"}, cobra.ShellCompDirectiveNoFileComp))
+
+	root.AddCommand(
+		newACHCmd(opts),
+		newEventsCmd(opts),
+		newExplainCmd(opts),
+		newCodesCmd(opts),
+		newExitCodesTopic(),
+		newEnvironmentTopic(),
+	)
+	return root
+}
+
+func (o *options) validate(cmd *cobra.Command) error {
+	switch o.output {
+	case "table", "json", "csv":
+	default:
+		return usageErrorf(cmd.CommandPath(), "--output %q: want table, json or csv", o.output)
+	}
+	if o.asOf == "" {
+		o.today = settlement.DateOf(o.io.Now())
+		return nil
+	}
+	d, err := payment.ParseDate(o.asOf)
+	if err != nil {
+		return usageErrorf(cmd.CommandPath(), "--as-of: %v", err)
+	}
+	o.today = d
+	return nil
+}
+
+// exactArgs and minArgs return usage errors naming the command.
+func minArgs(n int, what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) < n {
+			return usageErrorf(cmd.CommandPath(), "%s: give at least %d", what, n)
+		}
+		return nil
+	}
+}
+
+func newExitCodesTopic() *cobra.Command {
+	return &cobra.Command{
+		Use:   "exit-codes",
+		Short: "What payinv's exit statuses mean",
+		Long:  strings.TrimSpace(exitStatusHelp),
+	}
+}
+
+func newEnvironmentTopic() *cobra.Command {
+	return &cobra.Command{
+		Use:   "environment",
+		Short: "Environment variables payinv reads",
+		Long: `NO_COLOR           any value turns colour off (colour is only ever used on
+                   stderr, and only when it is a terminal)
+PAYINV_FORCE_TTY   "true" makes payinv treat stdout and stderr as terminals,
+                   "false" as pipes; for testing terminal output from scripts`,
+	}
+}

@@ -1,0 +1,65 @@
+package payment
+
+import (
+	"strconv"
+
+	"github.com/shopspring/decimal"
+)
+
+// MinorUnits returns the number of decimal places a currency's amounts are
+// written with (ISO 4217): 2 for most, 0 for JPY or KRW, 3 for KWD.
+func MinorUnits(currency string) int32 {
+	switch currency {
+	case "BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF",
+		"UGX", "UYI", "VND", "VUV", "XAF", "XOF", "XPF":
+		return 0
+	case "BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND":
+		return 3
+	}
+	return 2
+}
+
+// FormatAmount writes an amount with its currency's decimal places
+// ("123.50" for USD), never rounding away digits the amount really has.
+func FormatAmount(d decimal.Decimal, currency string) string {
+	return string(AppendAmount(nil, d, currency))
+}
+
+// AppendAmount appends FormatAmount(d, currency) to b.
+func AppendAmount(b []byte, d decimal.Decimal, currency string) []byte {
+	places := MinorUnits(currency)
+	exp := d.Exponent()
+	if exp < -places {
+		return append(b, d.String()...)
+	}
+	// The common case, an amount already at (or above) the currency's
+	// scale that fits in 64 bits, is written without big-number work.
+	if c := d.Coefficient(); c.IsInt64() && exp-(-places) <= 6 {
+		v := c.Int64()
+		for i := exp; i > -places; i-- {
+			v *= 10
+		}
+		return appendScaled(b, v, int(places))
+	}
+	return append(b, d.StringFixed(places)...)
+}
+
+// appendScaled appends v / 10^places with exactly places decimals.
+func appendScaled(b []byte, v int64, places int) []byte {
+	if v < 0 {
+		b = append(b, '-')
+		v = -v
+	}
+	var digits [24]byte
+	s := strconv.AppendInt(digits[:0], v, 10)
+	for len(s) <= places {
+		s = append([]byte{'0'}, s...)
+	}
+	whole := len(s) - places
+	b = append(b, s[:whole]...)
+	if places > 0 {
+		b = append(b, '.')
+		b = append(b, s[whole:]...)
+	}
+	return b
+}

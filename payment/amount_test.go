@@ -1,0 +1,32 @@
+package payment
+
+import (
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+)
+
+func TestFormatAmount(t *testing.T) {
+	tests := []struct {
+		amount   decimal.Decimal
+		currency string
+		want     string
+	}{
+		{decimal.New(12354, -2), "USD", "123.54"},
+		{decimal.New(5, -2), "USD", "0.05"},
+		{decimal.New(0, -2), "USD", "0.00"},
+		{decimal.New(-250, -2), "USD", "-2.50"},
+		{decimal.New(12, 0), "USD", "12.00"},
+		{decimal.New(12345, -3), "USD", "12.345"}, // never rounded away
+		{decimal.New(1500, 0), "JPY", "1500"},
+		{decimal.New(1234, -3), "KWD", "1.234"},
+		{decimal.RequireFromString("123456789012345678901234.5"), "USD", "123456789012345678901234.50"},
+		{decimal.New(7, 10), "USD", "70000000000.00"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			assert.Equal(t, tt.want, FormatAmount(tt.amount, tt.currency))
+		})
+	}
+}

@@ -1,0 +1,249 @@
+package payment
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+)
+
+// Rail is the payment network an event travelled on.
+type Rail string
+
+// The rails payinv reads.
+const (
+	RailACH  Rail = "ach"
+	RailCard Rail = "card"
+	RailWire Rail = "wire"
+)
+
+// Kind says what an event is in the life of a payment.
+type Kind string
+
+// Event kinds. ACH uses the first group; cards and wires add theirs.
+const (
+	KindPayment                   Kind = "payment"
+	KindPrenote                   Kind = "prenote"
+	KindReturn                    Kind = "return"
+	KindNOC                       Kind = "noc"
+	KindRefusedNOC                Kind = "refused_noc"
+	KindDishonoredReturn          Kind = "dishonored_return"
+	KindContestedDishonoredReturn Kind = "contested_dishonored_return"
+	KindReversal                  Kind = "reversal"
+	KindAdvice                    Kind = "advice"
+
+	KindAuthorization      Kind = "authorization"
+	KindCapture            Kind = "capture"
+	KindRefund             Kind = "refund"
+	KindDecline            Kind = "decline"
+	KindChargeback         Kind = "chargeback"
+	KindChargebackReversal Kind = "chargeback_reversal"
+	KindRejection          Kind = "rejection"
+	KindRecall             Kind = "recall"
+	KindStatus             Kind = "status"
+)
+
+// Direction is the effect of an event on the company's own account:
+// a deposit pulled from a customer is a credit, a withdrawal paid out and the
+// return of a deposit are debits.
+type Direction string
+
+// Directions. The empty Direction means "moves no money" (a NOC, a prenote
+// of zero dollars is still given the direction its code implies).
+const (
+	Debit  Direction = "debit"
+	Credit Direction = "credit"
+)
+
+// Event is one normalized record of money movement.
+type Event struct {
+	Rail      Rail
+	Format    string // "nacha", later "stripe", "pacs.008", "mt103" ...
+	Kind      Kind
+	Direction Direction
+	Amount    decimal.Decimal
+	Currency  string // ISO 4217
+
+	EffectiveDate  Date
+	SettlementDate Date
+	// SettlementEstimated is true when SettlementDate was worked out from
+	// the effective date and the banking calendar rather than read from the
+	// file (originated NACHA files carry no settlement date).
+	SettlementEstimated bool
+
+	Refs   Refs
+	Party  Party
+	Reason *Reason // nil when the event carries no reason code
+	Timing Timing
+	Source Source
+
+	ACH *ACHDetail // set for ACH events only
+}
+
+// Refs are the references an event can be looked up and matched by.
+// Empty fields are omitted from JSON.
+type Refs struct {
+	Trace        string // ACH trace number of this entry
+	IndividualID string // ACH individual identification number (the company's reference)
+	// OriginalTrace is the trace of the entry a return, NOC, dishonored or
+	// contested return refers to.
+	OriginalTrace string
+	// ReturnTrace is the trace of the return a dishonored or contested
+	// return refers to.
+	ReturnTrace string
+	// DishonoredReturnTrace is the trace of the dishonored return a
+	// contested dishonored return answers.
+	DishonoredReturnTrace string
+}
+
+// Party is the customer side of an event: the Receiver of an ACH entry.
+type Party struct {
+	Name        string
+	Account     string // full number; masked on output unless revealed
+	Routing     string
+	AccountType string // checking, savings, general_ledger, loan
+}
+
+// Reason is the code an event carries: a return reason, a change code ...
+type Reason struct {
+	Scheme string // nacha_return, nacha_change
+	Code   string // as found in the file, e.g. "R01" or a private "R97"
+	Title  string // official title; empty when the code is unknown
+	Known  bool   // false for codes that are not part of the scheme
+}
+
+// Timing holds the dates that follow from an event and the banking
+// calendar. Unknown dates are zero and omitted from JSON.
+type Timing struct {
+	// ReturnableUntil is the last settlement date on which an ordinary
+	// (two-banking-day) return of this entry is timely.
+	ReturnableUntil Date
+	// UnauthorizedReturnableUntil is the same for an unauthorized-debit
+	// return of a consumer debit (60 calendar days).
+	UnauthorizedReturnableUntil Date
+	// OriginalSettlementDate is the settlement date of the entry a return
+	// refers to, when that entry was among the inputs.
+	OriginalSettlementDate Date
+	// BankingDaysAfter is the number of banking days between the original
+	// settlement and this return's settlement; nil when unknown.
+	BankingDaysAfter *int
+	// Deadline is the last settlement date allowed for this return under
+	// its code's time frame.
+	Deadline Date
+	// Timely says whether the return arrived within its time frame; nil
+	// when that cannot be told from the inputs.
+	Timely *bool
+	// DishonorableUntil is the last day the ODFI may dishonor this return.
+	DishonorableUntil Date
+	// ContestableUntil is the last day the RDFI may contest this dishonor.
+	ContestableUntil Date
+	// CorrectionDue is when the change a NOC asks for must be made
+	// (or before the next entry, whichever is later).
+	CorrectionDue Date
+	// ReversibleUntil is the last day a reversal of this entry may settle.
+	ReversibleUntil Date
+}
+
+// Source is where an event (or a problem) was read: file and line. For
+// NACHA files without line breaks, Line is the record number.
+type Source struct {
+	File string
+	Line int
+}
+
+// String returns "file:line", or just the file when the line is unknown.
+func (s Source) String() string {
+	if s.Line <= 0 {
+		return s.File
+	}
+	return fmt.Sprintf("%s:%d", s.File, s.Line)
+}
+
+// ACHDetail holds what is particular to a NACHA entry.
+type ACHDetail struct {
+	SECCode          string
+	TransactionCode  int
+	BatchNumber      int
+	CompanyName      string
+	CompanyID        string
+	EntryDescription string
+	DescriptiveDate  string
+	ODFI             string
+	SameDay          bool
+	// Addenda holds the payment-related text of addenda 05 and the terminal
+	// data of addenda 02.
+	Addenda []string
+	// ReturnInfo is the free text of a return's addenda (positions 36–79).
+	ReturnInfo string
+	// OriginalDFI is the receiving bank of the original entry (8 digits).
+	OriginalDFI string
+	// Corrected is the decoded corrected data of a NOC.
+	Corrected *CorrectedData
+	// DishonoredReturnCode / OriginalReturnCode: for dishonored and contested
+	// returns, the codes of the returns they answer.
+	OriginalReturnCode   string
+	DishonoredReturnCode string
+	// ReturnSettlementDate is the settlement date of the return that a
+	// dishonored or contested return answers.
+	ReturnSettlementDate Date
+	// DishonoredSettlementDate is the settlement date of the dishonored
+	// return a contested return answers.
+	DishonoredSettlementDate Date
+	// FieldErrors lists what an R69 dishonored return says is wrong.
+	FieldErrors []string
+	// IAT holds international details for IAT entries.
+	IAT *IATDetail
+}
+
+// CorrectedData is what a Notification of Change says must change.
+type CorrectedData struct {
+	AccountNumber   string // masked on output unless revealed
+	RoutingNumber   string
+	TransactionCode int
+	AccountType     string
+	IndividualID    string
+	Name            string
+	// Raw is the corrected-data field as found (positions 36–64); masked
+	// on output unless revealed because it may hold an account number.
+	Raw string
+}
+
+// IATDetail holds the international fields of an IAT entry.
+type IATDetail struct {
+	ForeignExchangeIndicator string
+	DestinationCountry       string
+	OriginatingCurrency      string
+	DestinationCurrency      string
+	OriginatorName           string
+	OriginatorCountry        string
+	ForeignAccount           string // masked on output unless revealed
+}
+
+// Problem is something wrong in an input: it names the file, the line and
+// what is wrong. Readers report problems and go on where the format allows.
+type Problem struct {
+	Source  Source
+	Message string
+	// Warning marks a deviation from the format that loses no data, such
+	// as a header line whose trailing blanks were trimmed. Errors (the
+	// default) mean data may be missing or wrong.
+	Warning bool
+}
+
+// Error returns "file:line: message", with "warning: " before the message
+// for warnings.
+func (p *Problem) Error() string {
+	if p.Warning {
+		return p.Source.String() + ": warning: " + p.Message
+	}
+	return p.Source.String() + ": " + p.Message
+}
+
+// Problemf returns an error Problem at src with a formatted message.
+func Problemf(src Source, format string, args ...any) *Problem {
+	return &Problem{Source: src, Message: fmt.Sprintf(format, args...)}
+}
+
+// Warningf returns a warning Problem at src with a formatted message.
+func Warningf(src Source, format string, args ...any) *Problem {
+	return &Problem{Source: src, Message: fmt.Sprintf(format, args...), Warning: true}
+}
