@@ -213,6 +213,7 @@ func (e *Entry) fillReturnOrChange(ev *payment.Event) {
 		ev.Timing.OriginalSettlementDate, _ = ResolveJulian(a.OriginalSettlementDate, settled)
 		ev.ACH.ReturnSettlementDate, _ = ResolveJulian(a.ReturnSettlementDate, settled)
 		ev.ACH.DishonoredSettlementDate, _ = ResolveJulian(a.DishonoredReturnSettlementDate, settled)
+		ev.ACH.OriginalReturnSentOn, _ = parseYYMMDD(strings.TrimSpace(a.DateOriginalEntryReturned))
 		answerTiming(ev, ev.ACH.DishonoredSettlementDate, 2, cal)
 	case e.Dishonored != nil:
 		a := e.Dishonored

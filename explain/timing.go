@@ -166,7 +166,11 @@ func contestedClaim(ev *payment.Event) string {
 		return ""
 	}
 	n := calendar.BankingDaysBetween(orig, ret)
-	s := fmt.Sprintf("By the dates it carries, the original %s return settled %s, %s after the entry settled on %s (deadline %s)",
+	s := ""
+	if sent := ev.ACH.OriginalReturnSentOn; !sent.IsZero() {
+		s = "The receiving bank says it sent the original return on " + day(sent) + ". "
+	}
+	s += fmt.Sprintf("By the dates it carries, the original %s return settled %s, %s after the entry settled on %s (deadline %s)",
 		ev.ACH.OriginalReturnCode, day(ret), bankingDays(n), day(orig), day(deadline))
 	if ret.After(deadline) {
 		return s + ", which supports the dishonor."

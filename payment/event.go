@@ -188,6 +188,9 @@ type ACHDetail struct {
 	// DishonoredSettlementDate is the settlement date of the dishonored
 	// return a contested return answers.
 	DishonoredSettlementDate Date
+	// OriginalReturnSentOn is the day a contested dishonored return says
+	// the original return was sent (R73 and others).
+	OriginalReturnSentOn Date
 	// FieldErrors lists what an R69 dishonored return says is wrong.
 	FieldErrors []string
 	// IAT holds international details for IAT entries.

@@ -138,6 +138,7 @@ func (a *ACHDetail) appendFields(o object) object {
 	o.str("dishonored_return_code", a.DishonoredReturnCode)
 	o.date("return_settlement_date", a.ReturnSettlementDate)
 	o.date("dishonored_settlement_date", a.DishonoredSettlementDate)
+	o.date("original_return_sent_on", a.OriginalReturnSentOn)
 	if len(a.FieldErrors) > 0 {
 		o.key("field_errors")
 		o.b = append(o.b, '[')

@@ -60,9 +60,8 @@ func runACHReturns(opts *options, args []string) error {
 	originals := ach.NewOriginals()
 	var answers []*answer
 	for _, src := range sources {
-		in, closer, err := openSource(src)
-		if err != nil {
-			rep.report(err, src.name)
+		in, closer, ok := openNACHA(src, rep)
+		if !ok {
 			continue
 		}
 		for ev, err := range ach.Events(in, src.name) {

@@ -81,9 +81,8 @@ func runACHShow(opts *options, args []string) error {
 
 // readNACHA reads one source and hands its records to r.
 func readNACHA(src source, rep *reporter, r showRenderer) {
-	in, closer, err := openSource(src)
-	if err != nil {
-		rep.report(err, src.name)
+	in, closer, ok := openNACHA(src, rep)
+	if !ok {
 		return
 	}
 	defer closer.Close()

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/payinv/payinv/ach"
 	"github.com/payinv/payinv/payment"
 )
 
@@ -125,4 +126,23 @@ func (c closers) Close() error {
 		}
 	}
 	return first
+}
+
+// openNACHA opens a source that should be a NACHA file. A file found in a
+// folder that is not one is skipped with a warning; a file named on the
+// command line is read anyway, so the reader names what is wrong with it.
+func openNACHA(src source, rep *reporter) (*bufio.Reader, io.Closer, bool) {
+	in, closer, err := openSource(src)
+	if err != nil {
+		rep.report(err, src.name)
+		return nil, nil, false
+	}
+	if src.inFolder {
+		if head, _ := in.Peek(512); !ach.Sniff(head) {
+			closer.Close()
+			rep.report(payment.Warningf(payment.Source{File: src.name}, "skipped: not a NACHA file"), src.name)
+			return nil, nil, false
+		}
+	}
+	return in, closer, true
 }
