@@ -9,9 +9,6 @@ import (
 // Field helpers work on the raw record text, because moov-io/ach turns a
 // malformed number into 0 and a malformed date into "" without a word.
 
-// field returns the text at 1-based positions from..to of a record.
-func field(rec string, from, to int) string { return rec[from-1 : to] }
-
 func isDigits(s string) bool {
 	if s == "" {
 		return false

@@ -482,8 +482,12 @@ func (r *Reader) batchHeader(rec record) {
 		}
 	}
 	b.Reversal = strings.EqualFold(strings.TrimSpace(b.EntryDescription), "REVERSAL")
+	// A file the company sends carries no settlement date yet; there an
+	// effective date of the day the file was made asks for same-day
+	// settlement. Files from the bank (returns, NOCs) are dated by their
+	// processing day, so only an explicit "SDhhmm" counts there.
 	b.SameDay = isSameDayDescriptive(b.DescriptiveDate) ||
-		(!b.EffectiveDate.IsZero() && b.EffectiveDate == r.file.CreationDate)
+		(b.SettlementDate.IsZero() && !b.EffectiveDate.IsZero() && b.EffectiveDate == r.file.CreationDate)
 	b.ExpectedSettlement = r.expectedSettlement(b)
 	b.forward = forwardWindows(b.ExpectedSettlement, r.cal)
 	r.batch = b

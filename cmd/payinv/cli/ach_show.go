@@ -114,6 +114,7 @@ type showTable struct {
 	w    *buffered
 	rows [][]string
 	n    int
+	name string // the file being read, printed before its first record
 }
 
 var showColumns = []column{
@@ -122,15 +123,17 @@ var showColumns = []column{
 	{title: "individual id"}, {title: "trace"},
 }
 
-func (t *showTable) begin(name string) {
-	if t.n > 0 {
-		t.w.printf("\n")
-	}
-	t.n++
-	t.w.printf("%s\n", name)
-}
+func (t *showTable) begin(name string) { t.name = name }
 
 func (t *showTable) fileHeader(h *ach.FileHeader) {
+	if t.name != "" {
+		if t.n > 0 {
+			t.w.printf("\n")
+		}
+		t.n++
+		t.w.printf("%s\n", t.name)
+		t.name = ""
+	}
 	if h.Missing {
 		t.w.printf("File (no file header)\n")
 		return

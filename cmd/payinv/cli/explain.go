@@ -53,10 +53,9 @@ func runExplain(opts *options, args []string, scheme string) error {
 	missing := false
 	for _, arg := range args {
 		found := explain.Lookup(arg, scheme)
-		if len(found) == 0 {
+		if len(found) == 0 || (scheme != "" && !found[0].Known) {
 			missing = true
-			codes = append(codes, explain.Code{Scheme: scheme, Code: strings.ToUpper(strings.TrimSpace(arg)),
-				Meaning: "No catalog payinv knows has this code."})
+			codes = append(codes, notFound(arg, scheme))
 			continue
 		}
 		for _, c := range found {
@@ -89,6 +88,21 @@ func runExplain(opts *options, args []string, scheme string) error {
 		return errNothingFound
 	}
 	return nil
+}
+
+// notFound explains a code that is not in the catalogs looked in, and
+// points to the scheme it belongs to when there is one.
+func notFound(arg, scheme string) explain.Code {
+	code := strings.ToUpper(strings.TrimSpace(arg))
+	c := explain.Code{Code: code, Meaning: "No catalog payinv knows has this code."}
+	if scheme == "" {
+		return c
+	}
+	c.Meaning = code + " is not a " + scheme + " code."
+	if other := explain.Lookup(code, ""); len(other) > 0 && other[0].Known {
+		c.Meaning += " It is a " + other[0].Scheme + " code: payinv explain " + code
+	}
+	return c
 }
 
 func writeCodeDetail(w *buffered, c explain.Code) {

@@ -37,11 +37,6 @@ func (r *reporter) report(err error, file string) {
 	fmt.Fprintf(r.io.ErrOut, "%s%s: %s\n", label, p.Source, p.Message)
 }
 
-// note prints a remark that is neither an error nor a warning.
-func (r *reporter) note(format string, args ...any) {
-	fmt.Fprintf(r.io.ErrOut, "payinv: "+format+"\n", args...)
-}
-
 // result is the error a command returns once its output is written:
 // status 2 when any input had an error.
 func (r *reporter) result() error {

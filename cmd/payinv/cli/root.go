@@ -31,6 +31,7 @@ func Main(args []string, io *IO, version string) int {
 }
 
 const exitStatusHelp = `
+
 EXIT STATUS
   0  done, and the answer is clean
   1  done, and nothing was found (or breaks were found)
@@ -62,6 +63,15 @@ given. Tables are for people; -o json and -o csv are stable for scripts.` + exit
 		},
 	}
 	root.SetIn(io.In)
+	root.SetOut(io.Out) // help and --version are answers: stdout
+	root.SetErr(io.ErrOut)
+	root.Args = func(cmd *cobra.Command, args []string) error {
+		if len(args) > 0 {
+			return usageErrorf(cmd.CommandPath(), "unknown command %q", args[0])
+		}
+		return nil
+	}
+	root.RunE = func(cmd *cobra.Command, args []string) error { return cmd.Help() }
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return &usageError{err: err, command: cmd.CommandPath()}
 	})
@@ -103,11 +113,12 @@ func (o *options) validate(cmd *cobra.Command) error {
 	return nil
 }
 
-// exactArgs and minArgs return usage errors naming the command.
+// minArgs returns a usage error naming the command when fewer than n
+// arguments are given.
 func minArgs(n int, what string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) < n {
-			return usageErrorf(cmd.CommandPath(), "%s: give at least %d", what, n)
+			return usageErrorf(cmd.CommandPath(), "no %s given", what)
 		}
 		return nil
 	}

@@ -1,0 +1,54 @@
+# payinv — see README.md. Every target works on a fresh machine with Go.
+
+GO        ?= go
+BIN       := bin/payinv
+VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS   := -X main.version=$(VERSION)
+FUZZTIME  ?= 30s
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+AS_OF     ?= 2026-11-25
+
+.PHONY: all build test bench fuzz demo lint clean
+
+all: build
+
+build:
+	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/payinv
+
+# The moov-io/ach sample files the tests read live in the module cache.
+test:
+	$(GO) mod download
+	$(GO) vet ./...
+	$(GO) test -count=1 ./...
+
+bench:
+	$(GO) mod download
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# Go fuzzes one target at a time: run each for FUZZTIME.
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+	  for target in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "== $$pkg $$target ($(FUZZTIME))"; \
+	    $(GO) test -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+# The main job on the shipped fixtures: a day of NACHA files, explained.
+demo: build
+	@echo "\$$ payinv ach show fixtures/ach/2026-11-12-returns.ach"
+	@$(BIN) ach show fixtures/ach/2026-11-12-returns.ach
+	@echo
+	@echo "\$$ payinv ach returns --as-of $(AS_OF) fixtures/ach"
+	@$(BIN) ach returns --as-of $(AS_OF) fixtures/ach
+	@echo
+	@echo "\$$ payinv explain R10 C02"
+	@$(BIN) explain R10 C02
+
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+	$(GO) run $(STATICCHECK) ./...
+
+clean:
+	rm -rf bin

@@ -1,0 +1,201 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// The tests run from the repository root so that paths in the output read
+// "fixtures/ach/...", as a user would type them.
+const goldenDir = "cmd/payinv/cli/testdata/golden"
+
+// testNow is the fixed clock of every test: the day the fixtures are
+// explained on.
+var testNow = time.Date(2026, 11, 25, 15, 0, 0, 0, time.UTC)
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	if err := os.Chdir("../../.."); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	os.Exit(m.Run())
+}
+
+type result struct {
+	stdout, stderr string
+	code           int
+}
+
+func runCLI(stdin string, args ...string) result {
+	io, out, errOut := TestIO(stdin, testNow)
+	code := Main(args, io, "test")
+	return result{stdout: out.String(), stderr: errOut.String(), code: code}
+}
+
+// golden compares a run with testdata/golden/name.golden, which holds the
+// command, its stdout, its stderr and its exit status; -update rewrites it.
+func golden(t *testing.T, name string, r result, args []string) {
+	t.Helper()
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "$ payinv %s\n", strings.Join(args, " "))
+	b.WriteString(r.stdout)
+	fmt.Fprintf(&b, "--- stderr\n%s--- exit %d\n", r.stderr, r.code)
+	path := filepath.Join(goldenDir, name+".golden")
+	if *update {
+		require.NoError(t, os.WriteFile(path, b.Bytes(), 0o644))
+		return
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "golden file missing: run go test ./cmd/payinv/cli -update")
+	assert.Equal(t, string(want), b.String(), "output differs from %s (go test ./cmd/payinv/cli -update rewrites it; review the diff)", path)
+}
+
+func TestCommandsGolden(t *testing.T) {
+	const asOf = "--as-of=2026-11-25"
+	tests := []struct {
+		name  string
+		stdin string
+		args  []string
+		code  int
+	}{
+		// ach show
+		{name: "ach_show_deposits", args: []string{"ach", "show", "fixtures/ach/2026-11-09-deposits.ach"}},
+		{name: "ach_show_returns_json", args: []string{"ach", "show", "-o", "json", "fixtures/ach/2026-11-12-returns.ach"}},
+		{name: "ach_show_noc_json_reveal", args: []string{"ach", "show", "-o", "json", "--reveal", "fixtures/ach/2026-11-12-noc.ach"}},
+		{name: "ach_show_withdrawals_csv", args: []string{"ach", "show", "-o", "csv", "fixtures/ach/2026-11-10-withdrawals.ach"}},
+		{name: "ach_show_sameday_and_reversal", args: []string{"ach", "show", "fixtures/ach/2026-11-13-sameday-withdrawals.ach", "fixtures/ach/2026-11-13-reversal.ach"}},
+		{name: "ach_show_dishonored_contested_json", args: []string{"ach", "show", "-o", "json", "fixtures/ach/2026-11-18-dishonored.ach", "fixtures/ach/2026-11-20-contested.ach"}},
+		{name: "ach_show_gzip", args: []string{"ach", "show", "fixtures/bad/deposits.ach.gz"}},
+		{name: "ach_show_stdin", stdin: mustRead("fixtures/ach/2026-11-16-returns.ach"), args: []string{"ach", "show", "-"}},
+		{name: "ach_show_no_newlines", args: []string{"ach", "show", "-o", "csv", "fixtures/bad/no-newlines.ach"}},
+		{name: "ach_show_custom_code", args: []string{"ach", "show", "fixtures/bad/custom-code.ach"}},
+		{name: "ach_show_truncated", args: []string{"ach", "show", "fixtures/bad/truncated.ach"}, code: 2},
+		{name: "ach_show_truncated_json", args: []string{"ach", "show", "-o", "json", "fixtures/bad/truncated.ach"}, code: 2},
+		{name: "ach_show_wrong_length", args: []string{"ach", "show", "fixtures/bad/wrong-length.ach"}, code: 2},
+		{name: "ach_show_bad_totals", args: []string{"ach", "show", "fixtures/bad/bad-totals.ach"}, code: 2},
+		{name: "ach_show_bad_fields", args: []string{"ach", "show", "fixtures/bad/bad-fields.ach"}, code: 2},
+		{name: "ach_show_not_nacha", args: []string{"ach", "show", "fixtures/bad/not-nacha.csv"}, code: 2},
+		{name: "ach_show_binary", args: []string{"ach", "show", "fixtures/bad/binary.bin"}, code: 2},
+		{name: "ach_show_empty", args: []string{"ach", "show", "fixtures/bad/empty.ach"}, code: 2},
+		{name: "ach_show_missing_file", args: []string{"ach", "show", "fixtures/ach/nope.ach"}, code: 2},
+
+		// ach returns
+		{name: "ach_returns", args: []string{"ach", "returns", asOf, "fixtures/ach"}},
+		{name: "ach_returns_json", args: []string{"ach", "returns", asOf, "-o", "json", "fixtures/ach"}},
+		{name: "ach_returns_csv", args: []string{"ach", "returns", asOf, "-o", "csv", "fixtures/ach"}},
+		{name: "ach_returns_early_as_of", args: []string{"ach", "returns", "--as-of=2026-11-16", "fixtures/ach/2026-11-09-deposits.ach", "fixtures/ach/2026-11-12-noc.ach", "fixtures/ach/2026-11-16-returns.ach"}},
+		{name: "ach_returns_without_originals", args: []string{"ach", "returns", asOf, "fixtures/ach/2026-11-12-returns.ach", "fixtures/bad/custom-code.ach"}},
+		{name: "ach_returns_none", args: []string{"ach", "returns", asOf, "fixtures/ach/2026-11-09-deposits.ach"}, code: 1},
+		{name: "ach_returns_none_json", args: []string{"ach", "returns", asOf, "-o", "json", "fixtures/ach/2026-11-09-deposits.ach"}, code: 1},
+
+		// events
+		{name: "events", args: []string{"events", "fixtures/ach"}},
+		{name: "events_json", args: []string{"events", "-o", "json", "fixtures/ach/2026-11-16-returns.ach", "fixtures/ach/2026-11-13-reversal.ach"}},
+		{name: "events_csv", args: []string{"events", "-o", "csv", "fixtures/ach"}},
+		{name: "events_bad_folder", args: []string{"events", "fixtures/bad"}, code: 2},
+		{name: "events_not_payment_file", args: []string{"events", "fixtures/bad/not-nacha.csv"}, code: 2},
+		{name: "events_empty_json", args: []string{"events", "-o", "json", "fixtures/bad/empty.ach"}, code: 2},
+
+		// explain and codes
+		{name: "explain_r01", args: []string{"explain", "R01"}},
+		{name: "explain_several", args: []string{"explain", "r10", "C02", "R68"}},
+		{name: "explain_unknown", args: []string{"explain", "R97", "XYZ"}, code: 1},
+		{name: "explain_sensitive_json", args: []string{"explain", "-o", "json", "R16", "C05"}},
+		{name: "explain_csv", args: []string{"explain", "-o", "csv", "R03"}},
+		{name: "explain_scheme", args: []string{"explain", "--scheme", "nacha_change", "C61"}},
+		{name: "explain_wrong_scheme", args: []string{"explain", "--scheme", "nacha_change", "R01"}, code: 1},
+		{name: "codes", args: []string{"codes"}},
+		{name: "codes_change_json", args: []string{"codes", "--scheme", "nacha_change", "-o", "json"}},
+
+		// usage
+		{name: "usage_no_files", args: []string{"ach", "show"}, code: 2},
+		{name: "usage_bad_output", args: []string{"ach", "show", "-o", "xml", "fixtures/ach"}, code: 2},
+		{name: "usage_bad_as_of", args: []string{"ach", "returns", "--as-of", "11/25/2026", "fixtures/ach"}, code: 2},
+		{name: "usage_bad_flag", args: []string{"events", "--nope", "fixtures/ach"}, code: 2},
+		{name: "usage_bad_scheme", args: []string{"codes", "--scheme", "visa"}, code: 2},
+		{name: "usage_unknown_command", args: []string{"show"}, code: 2},
+		{name: "version", args: []string{"--version"}},
+		{name: "help_exit_codes", args: []string{"help", "exit-codes"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runCLI(tt.stdin, tt.args...)
+			assert.Equal(t, tt.code, r.code, "exit status; stderr:\n%s", r.stderr)
+			if isJSON(tt.args) && r.stdout != "" {
+				assert.True(t, json.Valid([]byte(r.stdout)), "stdout is not valid JSON")
+			}
+			golden(t, tt.name, r, tt.args)
+		})
+	}
+}
+
+func isJSON(args []string) bool {
+	for i, a := range args {
+		if a == "-o" && i+1 < len(args) && args[i+1] == "json" {
+			return true
+		}
+	}
+	return false
+}
+
+func mustRead(path string) string {
+	b, err := os.ReadFile("../../../" + path)
+	if err != nil {
+		b, err = os.ReadFile(path)
+	}
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+}
+
+// fullAccounts are account numbers that appear in the fixtures; none may
+// reach any output without --reveal.
+var fullAccounts = regexp.MustCompile(`4410029381|20557193|7001845522|3310077425|3398117204|4410188042|918273645|` +
+	`20561138|3310092716|918004512|600123987|8812004417|3398205561|9100004477120|918339021|3310110394|003398117204`)
+
+func TestAccountsMaskedEverywhere(t *testing.T) {
+	for _, cmd := range [][]string{{"ach", "show"}, {"ach", "returns"}, {"events"}} {
+		for _, format := range []string{"table", "json", "csv"} {
+			args := append(append([]string{}, cmd...), "-o", format, "--as-of=2026-11-25", "fixtures/ach", "fixtures/bad")
+			r := runCLI("", args...)
+			assert.False(t, fullAccounts.MatchString(r.stdout), "%v printed a full account number: %s", args, fullAccounts.FindString(r.stdout))
+			assert.False(t, fullAccounts.MatchString(r.stderr), "%v printed a full account number on stderr", args)
+		}
+	}
+	r := runCLI("", "ach", "show", "--reveal", "fixtures/ach/2026-11-09-deposits.ach")
+	assert.Contains(t, r.stdout, "4410029381", "--reveal shows full numbers")
+}
+
+func TestSameInputSameOutput(t *testing.T) {
+	for _, args := range [][]string{
+		{"events", "-o", "json", "fixtures"},
+		{"ach", "returns", "-o", "csv", "--as-of=2026-11-25", "fixtures/ach"},
+	} {
+		first := runCLI("", args...)
+		second := runCLI("", args...)
+		assert.Equal(t, first, second, "%v is not deterministic", args)
+	}
+}
+
+func TestAsOfDefaultsToTodayInEastern(t *testing.T) {
+	// 03:30 UTC on Nov 26 is still Nov 25 in New York.
+	io, out, _ := TestIO("", time.Date(2026, 11, 26, 3, 30, 0, 0, time.UTC))
+	code := Main([]string{"ach", "returns", "-o", "json", "fixtures/ach/2026-11-12-noc.ach"}, io, "test")
+	assert.Equal(t, ExitOK, code)
+	assert.Contains(t, out.String(), `"as_of":"2026-11-25"`)
+}
