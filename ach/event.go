@@ -246,7 +246,9 @@ func (e *Entry) fillReturnOrChange(ev *payment.Event) {
 		ev.Reason = changeReason(a.RefusedChangeCode)
 		ev.Refs.OriginalTrace = strings.TrimSpace(a.OriginalTrace)
 		ev.ACH.OriginalDFI = strings.TrimSpace(a.OriginalDFI)
-		ev.ACH.Corrected = &payment.CorrectedData{Raw: strings.TrimRight(a.CorrectedData, " ")}
+		ev.ACH.OriginalChangeCode = strings.ToUpper(strings.TrimSpace(a.ChangeCode))
+		// The refused NOC repeats the corrected data of the NOC it refuses.
+		ev.ACH.Corrected = correctedData(&moov.Addenda98{ChangeCode: ev.ACH.OriginalChangeCode, CorrectedData: a.CorrectedData})
 	case e.Change != nil:
 		a := e.Change
 		ev.Reason = changeReason(a.ChangeCode)

@@ -487,7 +487,7 @@ func (r *Reader) batchHeader(rec record) {
 	// settlement. Files from the bank (returns, NOCs) are dated by their
 	// processing day, so only an explicit "SDhhmm" counts there.
 	b.SameDay = isSameDayDescriptive(b.DescriptiveDate) ||
-		(b.SettlementDate.IsZero() && !b.EffectiveDate.IsZero() && b.EffectiveDate == r.file.CreationDate)
+		(b.SettlementDate.IsZero() && !b.IsADV() && !b.EffectiveDate.IsZero() && b.EffectiveDate == r.file.CreationDate)
 	b.ExpectedSettlement = r.expectedSettlement(b)
 	b.forward = forwardWindows(b.ExpectedSettlement, r.cal)
 	r.batch = b
@@ -762,6 +762,14 @@ func (r *Reader) flushEntry() {
 	}
 	if e.IAT != nil {
 		x := e.IATAddenda
+		// An IAT entry names its receiver in addenda 10 and identifies it
+		// in addenda 15.
+		if x.Addenda10 != nil {
+			e.Name = strings.TrimSpace(x.Addenda10.Name)
+		}
+		if x.Addenda15 != nil {
+			e.IndividualID = strings.TrimSpace(x.Addenda15.ReceiverIDNumber)
+		}
 		if x.Addenda10 == nil || x.Addenda11 == nil || x.Addenda12 == nil || x.Addenda13 == nil ||
 			x.Addenda14 == nil || x.Addenda15 == nil || x.Addenda16 == nil {
 			r.problem(line, "IAT entry: the mandatory addenda records 10 to 16 are not all present")

@@ -41,6 +41,9 @@ func Dates(ev *payment.Event, link ach.Link, asOf payment.Date) string {
 			}
 		}
 	case payment.KindNOC:
+		if change := Correction(ev); change != "" {
+			s = append(s, upperFirst(change)+".")
+		}
 		if !t.CorrectionDue.IsZero() {
 			s = append(s, "Make the change by "+day(t.CorrectionDue)+" (6 banking days after the NOC settled on "+day(ev.SettlementDate)+
 				") or before the next entry to this account, whichever is later"+due(t.CorrectionDue, asOf)+".")
@@ -49,7 +52,11 @@ func Dates(ev *payment.Event, link ach.Link, asOf payment.Date) string {
 			s = append(s, fmt.Sprintf("The NOC came %s after the original entry settled on %s.", bankingDays(*t.BankingDaysAfter), day(t.OriginalSettlementDate)))
 		}
 	case payment.KindRefusedNOC:
-		s = append(s, "Our bank refused a notification of change; the receiving bank should send a corrected one. Do not apply the refused correction.")
+		s = append(s, "Our bank refused a notification of change; the receiving bank should send a corrected one. Do not apply the refused correction")
+		if change := Correction(ev); change != "" {
+			s[len(s)-1] += " (" + change + ")"
+		}
+		s[len(s)-1] += "."
 	case payment.KindDishonoredReturn:
 		s = append(s, answered(ev, "dishonored", "return"))
 		if !t.ContestableUntil.IsZero() {
@@ -219,4 +226,47 @@ func nonEmpty(s []string) []string {
 		}
 	}
 	return out
+}
+
+// Correction says what a notification of change asks to change, from its
+// decoded corrected data: "change the account number to ****7204".
+func Correction(ev *payment.Event) string {
+	if ev.ACH == nil || ev.ACH.Corrected == nil {
+		return ""
+	}
+	c := ev.ACH.Corrected
+	var parts []string
+	if c.RoutingNumber != "" {
+		parts = append(parts, "the routing number to "+c.RoutingNumber)
+	}
+	if c.AccountNumber != "" {
+		parts = append(parts, "the account number to "+c.AccountNumber)
+	}
+	if c.TransactionCode != 0 {
+		tc := fmt.Sprintf("the transaction code to %d", c.TransactionCode)
+		if c.AccountType != "" {
+			tc += " (" + strings.ReplaceAll(c.AccountType, "_", " ") + " account)"
+		}
+		parts = append(parts, tc)
+	}
+	if c.IndividualID != "" {
+		parts = append(parts, "the individual identification number to "+c.IndividualID)
+	}
+	if c.Name != "" {
+		parts = append(parts, "the name to "+c.Name)
+	}
+	if len(parts) == 0 {
+		if c.Raw == "" {
+			return ""
+		}
+		return "corrected data: " + c.Raw
+	}
+	return "change " + strings.Join(parts, " and ")
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }

@@ -178,6 +178,8 @@ type ACHDetail struct {
 	OriginalDFI string
 	// Corrected is the decoded corrected data of a NOC.
 	Corrected *CorrectedData
+	// OriginalChangeCode is the change code of the NOC a refused NOC refuses.
+	OriginalChangeCode string
 	// DishonoredReturnCode / OriginalReturnCode: for dishonored and contested
 	// returns, the codes of the returns they answer.
 	OriginalReturnCode   string

@@ -134,6 +134,7 @@ func (a *ACHDetail) appendFields(o object) object {
 		co.str("raw", c.Raw)
 		o.b = append(co.b, '}')
 	}
+	o.str("original_change_code", a.OriginalChangeCode)
 	o.str("original_return_code", a.OriginalReturnCode)
 	o.str("dishonored_return_code", a.DishonoredReturnCode)
 	o.date("return_settlement_date", a.ReturnSettlementDate)

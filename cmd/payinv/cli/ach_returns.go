@@ -109,7 +109,7 @@ func runACHReturns(opts *options, args []string) error {
 
 var returnsColumns = []column{
 	{title: "source"}, {title: "kind"}, {title: "code"}, {title: "amount", right: true}, {title: "name"},
-	{title: "account"}, {title: "original trace"}, {title: "timing"},
+	{title: "account"}, {title: "original trace"}, {title: "details"},
 }
 
 func returnsTable(opts *options, answers []*answer) error {
@@ -202,14 +202,14 @@ func shortTiming(ev *payment.Event, today payment.Date) string {
 		}
 		return strings.TrimSuffix(s, " · ")
 	case payment.KindNOC:
-		if t.CorrectionDue.IsZero() {
-			return ""
+		s := strings.TrimPrefix(explain.Correction(ev), "change ")
+		if !t.CorrectionDue.IsZero() {
+			s += " by " + t.CorrectionDue.String()
+			if today.After(t.CorrectionDue) {
+				s += " (passed)"
+			}
 		}
-		s := "fix by " + t.CorrectionDue.String()
-		if today.After(t.CorrectionDue) {
-			s += " (passed)"
-		}
-		return s
+		return strings.TrimSpace(s)
 	case payment.KindDishonoredReturn:
 		s := after("return") + verdict()
 		if !t.ContestableUntil.IsZero() {
