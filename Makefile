@@ -21,9 +21,13 @@ test:
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
 
-bench:
+# Go benchmarks, then payinv ach show -o json against a bare moov-io/ach
+# read of its 500,000-entry sample, as processes (time and peak memory).
+bench: build
 	$(GO) mod download
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+	$(GO) build -o bin/moovread ./scripts/moovread
+	$(GO) run ./scripts/benchshow -payinv $(BIN) -moovread bin/moovread
 
 # Go fuzzes one target at a time: run each for FUZZTIME.
 fuzz:
