@@ -132,6 +132,11 @@ func (r *Reader) handle(raw rawRecord) {
 			return
 		}
 	}
+	if len(bytes.Trim(raw.text, "\x1a \t")) == 0 {
+		// MS-DOS ended text files with Ctrl-Z; it carries nothing.
+		r.out = append(r.out, item{err: payment.Warningf(r.at(line), "end-of-file mark (Ctrl-Z) ignored")})
+		return
+	}
 	if hasControlBytes(raw.text) {
 		switch raw.text[0] {
 		case '1', '5', '6', '7', '8', '9':
@@ -197,6 +202,9 @@ func (r *Reader) unreadableRecord(line int, format string, args ...any) {
 // notNACHA says why the first record shows the input is not a NACHA file,
 // or returns "" when it may be one.
 func notNACHA(first []byte) string {
+	if len(first) == 0 {
+		return "it is empty"
+	}
 	if hasControlBytes(first) {
 		return "it holds binary data"
 	}
@@ -959,18 +967,24 @@ func cents(n int64) string {
 // Sniff reports whether the start of an input looks like a NACHA file, for
 // choosing a reader by content rather than by file name.
 func Sniff(head []byte) bool {
-	if bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}) {
-		head = head[3:]
-	}
-	if len(head) == 0 || bytes.IndexByte(head, 0) >= 0 {
+	head = bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF})
+	if bytes.IndexByte(head, 0) >= 0 {
 		return false
 	}
-	first := head
-	if i := bytes.IndexAny(head, "\r\n"); i >= 0 {
-		first = head[:i]
+	// The first record is the first line that is not blank.
+	for len(head) > 0 {
+		first := head
+		rest := []byte(nil)
+		if i := bytes.IndexAny(head, "\r\n"); i >= 0 {
+			first, rest = head[:i], head[i+1:]
+		}
+		if len(bytes.TrimSpace(first)) > 0 {
+			if len(first) > RecordLength {
+				first = first[:RecordLength]
+			}
+			return notNACHA(first) == ""
+		}
+		head = rest
 	}
-	if len(first) > RecordLength {
-		first = first[:RecordLength]
-	}
-	return notNACHA(first) == ""
+	return false
 }

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"unicode/utf8"
 )
 
 // RecordLength is the length of every NACHA record.
@@ -15,10 +16,12 @@ const RecordLength = 94
 const maxLineLength = 4096
 
 // recordSource cuts input into records. Most files have one record per
-// line; some have no line breaks at all and are read 94 bytes at a time.
+// line (ended by LF, CRLF or, from old systems, a lone CR); some have no
+// line breaks at all and are read 94 characters at a time.
 type recordSource struct {
 	br     *bufio.Reader
 	fixed  bool // records back to back, no line breaks
+	eol    byte // the byte that ends a line: '\n', or '\r' in CR-only files
 	number int  // line (or record, when fixed) number of the last record
 	long   []byte
 	binary bool // the start of the input is binary data, not text
@@ -40,16 +43,31 @@ func newRecordSource(r io.Reader) *recordSource {
 	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte{0xEF, 0xBB, 0xBF}) {
 		_, _ = br.Discard(3)
 	}
-	head, _ := br.Peek(512)
+	head, _ := br.Peek(4096)
 	s.binary = bytes.IndexByte(head, 0) >= 0
-	if len(head) > RecordLength+2 {
-		// A file whose first line break comes after the first record is made
-		// of records back to back (possibly with a final line break).
-		if i := bytes.IndexAny(head, "\r\n"); i < 0 || i > 2*RecordLength {
-			s.fixed = true
-		}
+	s.eol = '\n'
+	if bytes.IndexByte(head, '\n') < 0 && bytes.IndexByte(head, '\r') >= 0 {
+		s.eol = '\r'
 	}
+	s.fixed = isFixedLayout(head, s.eol)
 	return s
+}
+
+// isFixedLayout tells a file of records back to back (possibly ending in
+// one line break) from a file of lines: its first "line" is several
+// records long, a whole number of them, and a record starts where the
+// first one ends (not a line padded with blanks).
+func isFixedLayout(head []byte, eol byte) bool {
+	if len(head) <= RecordLength+2 {
+		return false
+	}
+	i := bytes.IndexByte(head, eol)
+	if i < 0 {
+		return true // no line break in the first 4 KiB
+	}
+	first := []rune(string(bytes.TrimRight(head[:i], "\r")))
+	n := len(first)
+	return n >= 2*RecordLength && n%RecordLength == 0 && first[RecordLength] != ' '
 }
 
 // next returns the next record, or io.EOF.
@@ -62,14 +80,14 @@ func (s *recordSource) next() (rawRecord, error) {
 
 func (s *recordSource) nextLine() (rawRecord, error) {
 	for {
-		line, err := s.br.ReadSlice('\n')
+		line, err := s.br.ReadSlice(s.eol)
 		cut := 0
 		if errors.Is(err, bufio.ErrBufferFull) {
 			// An over-long line: keep its start, skip the rest.
 			s.long = append(s.long[:0], line[:maxLineLength]...)
 			total := len(line)
 			for errors.Is(err, bufio.ErrBufferFull) {
-				line, err = s.br.ReadSlice('\n')
+				line, err = s.br.ReadSlice(s.eol)
 				total += len(line)
 			}
 			cut = total
@@ -113,11 +131,19 @@ func (s *recordSource) nextFixed() (rawRecord, error) {
 		}
 		_, _ = s.br.Discard(1)
 	}
-	buf, err := s.br.Peek(RecordLength)
-	if err != nil && err != io.EOF {
+	// A record is 94 characters: more bytes when it holds UTF-8 text.
+	buf, err := s.br.Peek(RecordLength * utf8.UTFMax)
+	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
 		return rawRecord{}, err
 	}
-	_, _ = s.br.Discard(len(buf))
+	n, chars := 0, 0
+	for n < len(buf) && chars < RecordLength {
+		_, size := utf8.DecodeRune(buf[n:])
+		n += size
+		chars++
+	}
+	buf = buf[:n]
+	_, _ = s.br.Discard(n)
 	s.number++
 	return rawRecord{text: buf, number: s.number}, nil
 }

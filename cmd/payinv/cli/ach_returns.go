@@ -64,16 +64,22 @@ func runACHReturns(opts *options, args []string) error {
 		if !ok {
 			continue
 		}
-		for ev, err := range ach.Events(in, src.name) {
+		for rec, err := range ach.NewReader(in, src.name).All() {
 			if err != nil {
 				rep.report(err, src.name)
 				continue
 			}
-			originals.Add(ev)
-			switch ev.Kind {
+			e, ok := rec.(*ach.Entry)
+			if !ok {
+				continue
+			}
+			// Forward entries are only indexed; the few entries that answer
+			// them become events.
+			originals.Add(e)
+			switch e.Kind() {
 			case payment.KindReturn, payment.KindNOC, payment.KindRefusedNOC, payment.KindDishonoredReturn,
 				payment.KindContestedDishonoredReturn, payment.KindReversal:
-				answers = append(answers, &answer{ev: ev})
+				answers = append(answers, &answer{ev: e.Event()})
 			}
 		}
 		closer.Close()
