@@ -294,25 +294,18 @@ func assertFixtureEntry(t *testing.T, w fixtureEntry, e *Entry, ev *payment.Even
 func TestFixturesDating(t *testing.T) {
 	originals := NewOriginals()
 	var answers []*payment.Event
-	for _, file := range fixtureFiles {
-		for rec, err := range NewReader(bytes.NewReader(readFile(t, filepath.Join(fixturesDir, file))), file).All() {
-			require.NoError(t, err)
-			e, ok := rec.(*Entry)
-			if !ok {
-				continue
-			}
-			originals.Add(e)
-			ev := e.Event()
-			switch ev.Kind {
-			case payment.KindReturn, payment.KindNOC, payment.KindRefusedNOC, payment.KindDishonoredReturn,
-				payment.KindContestedDishonoredReturn, payment.KindReversal:
-				answers = append(answers, ev)
-			default:
-				// Forward entries are not dated against anything.
-				before := ev.Timing
-				assert.Equal(t, Link{}, originals.Date(ev, settlement.Fed))
-				assert.Equal(t, before, ev.Timing)
-			}
+	for _, e := range readFixtureEntries(t) {
+		originals.Add(e)
+		ev := e.Event()
+		switch ev.Kind {
+		case payment.KindReturn, payment.KindNOC, payment.KindRefusedNOC, payment.KindDishonoredReturn,
+			payment.KindContestedDishonoredReturn, payment.KindReversal:
+			answers = append(answers, ev)
+		default:
+			// Forward entries are not dated against anything.
+			before := ev.Timing
+			assert.Equal(t, Link{}, originals.Date(ev, settlement.Fed))
+			assert.Equal(t, before, ev.Timing)
 		}
 	}
 
@@ -391,19 +384,11 @@ func assertAnswerTiming(t *testing.T, w fixtureEntry, ev *payment.Event) {
 func TestFixturesReversalLink(t *testing.T) {
 	originals := NewOriginals()
 	var reversal *payment.Event
-	for _, file := range fixtureFiles {
-		for rec, err := range NewReader(bytes.NewReader(readFile(t, filepath.Join(fixturesDir, file))), file).All() {
-			require.NoError(t, err)
-			e, ok := rec.(*Entry)
-			if !ok {
-				continue
-			}
-			originals.Add(e)
-			ev := e.Event()
-			if ev.Kind == payment.KindReversal {
-				require.Nil(t, reversal, "one reversal expected")
-				reversal = ev
-			}
+	for _, e := range readFixtureEntries(t) {
+		originals.Add(e)
+		if ev := e.Event(); ev.Kind == payment.KindReversal {
+			require.Nil(t, reversal, "one reversal expected")
+			reversal = ev
 		}
 	}
 	require.NotNil(t, reversal)
@@ -465,4 +450,19 @@ func TestFixturesDirection(t *testing.T) {
 		}
 		assert.Equal(t, want, w.direction, "table direction of %s", w.where())
 	}
+}
+
+// readFixtureEntries reads the entries of the nine fixture files, in order.
+func readFixtureEntries(t *testing.T) []*Entry {
+	t.Helper()
+	var entries []*Entry
+	for _, file := range fixtureFiles {
+		for rec, err := range NewReader(bytes.NewReader(readFile(t, filepath.Join(fixturesDir, file))), file).All() {
+			require.NoError(t, err)
+			if e, ok := rec.(*Entry); ok {
+				entries = append(entries, e)
+			}
+		}
+	}
+	return entries
 }

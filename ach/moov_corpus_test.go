@@ -9,7 +9,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -26,11 +25,8 @@ import (
 func moovDir(tb testing.TB) string {
 	tb.Helper()
 	moovDirOnce.Do(func() {
-		goBin, err := exec.LookPath("go")
-		if err != nil {
-			goBin = filepath.Join(runtime.GOROOT(), "bin", "go")
-		}
-		out, err := exec.Command(goBin, "list", "-m", "-f", "{{.Dir}}", "github.com/moov-io/ach").Output()
+		// go test puts the go command on the tests' PATH.
+		out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/moov-io/ach").Output()
 		if err != nil {
 			moovDirErr = fmt.Errorf("go list -m github.com/moov-io/ach: %v", err)
 			return
