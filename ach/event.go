@@ -267,13 +267,7 @@ func answerTiming(ev *payment.Event, answered payment.Date, days int, cal *settl
 	if answered.IsZero() {
 		return
 	}
-	ev.Timing.Deadline = cal.AddBankingDays(answered, days)
-	if settled := ev.SettlementDate; !settled.IsZero() {
-		n := cal.BankingDaysBetween(answered, settled)
-		timely := !settled.After(ev.Timing.Deadline)
-		ev.Timing.BankingDaysAfter = &n
-		ev.Timing.Timely = &timely
-	}
+	dateAgainst(ev, answered, cal.AddBankingDays(answered, days), cal)
 }
 
 func prefixR(code string) string {

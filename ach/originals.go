@@ -160,14 +160,7 @@ func (o *Originals) Date(ev *payment.Event, cal *settlement.Calendar) Link {
 		// The receiving bank sends a NOC within 2 banking days of the
 		// original entry's settlement.
 		ev.Timing.OriginalSettlementDate = orig.settled
-		if !ev.SettlementDate.IsZero() {
-			n := cal.BankingDaysBetween(orig.settled, ev.SettlementDate)
-			deadline := cal.AddBankingDays(orig.settled, 2)
-			timely := !ev.SettlementDate.After(deadline)
-			ev.Timing.BankingDaysAfter = &n
-			ev.Timing.Deadline = deadline
-			ev.Timing.Timely = &timely
-		}
+		dateAgainst(ev, orig.settled, cal.AddBankingDays(orig.settled, 2), cal)
 	default:
 		if ev.Timing.OriginalSettlementDate.IsZero() {
 			ev.Timing.OriginalSettlementDate = orig.settled
@@ -242,13 +235,8 @@ func (o *Originals) dateReversal(ev *payment.Event, cal *settlement.Calendar) Li
 		}
 	}
 	ev.Timing.OriginalSettlementDate = orig.settled
-	if !ev.SettlementDate.IsZero() && !orig.settled.IsZero() {
-		n := cal.BankingDaysBetween(orig.settled, ev.SettlementDate)
-		deadline := cal.AddBankingDays(orig.settled, 5)
-		timely := !ev.SettlementDate.After(deadline)
-		ev.Timing.BankingDaysAfter = &n
-		ev.Timing.Deadline = deadline
-		ev.Timing.Timely = &timely
+	if !orig.settled.IsZero() {
+		dateAgainst(ev, orig.settled, cal.AddBankingDays(orig.settled, 5), cal)
 	}
 	return Link{Original: o.source(orig), Candidates: 1}
 }

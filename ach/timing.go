@@ -87,11 +87,24 @@ func DateReturn(ev *payment.Event, original payment.Date, cal *settlement.Calend
 	if ev.SettlementDate.IsZero() || ev.Reason == nil {
 		return
 	}
-	n := cal.BankingDaysBetween(original, ev.SettlementDate)
-	ev.Timing.BankingDaysAfter = &n
-	if deadline, ok := ReturnDeadline(ev.Reason.Code, original, cal); ok {
-		timely := !ev.SettlementDate.After(deadline)
+	deadline, _ := ReturnDeadline(ev.Reason.Code, original, cal)
+	dateAgainst(ev, original, deadline, cal)
+}
+
+// dateAgainst records on an event that answers an entry settled on from
+// the banking days between the two and, when there is a deadline, whether
+// the event settled by it.
+func dateAgainst(ev *payment.Event, from, deadline payment.Date, cal *settlement.Calendar) {
+	if !deadline.IsZero() {
 		ev.Timing.Deadline = deadline
+	}
+	if ev.SettlementDate.IsZero() || from.IsZero() {
+		return
+	}
+	n := cal.BankingDaysBetween(from, ev.SettlementDate)
+	ev.Timing.BankingDaysAfter = &n
+	if !deadline.IsZero() {
+		timely := !ev.SettlementDate.After(deadline)
 		ev.Timing.Timely = &timely
 	}
 }

@@ -106,17 +106,7 @@ func (a *ACHDetail) appendFields(o object) object {
 	o.str("descriptive_date", a.DescriptiveDate)
 	o.str("odfi", a.ODFI)
 	o.bool("same_day", a.SameDay)
-	if len(a.Addenda) > 0 {
-		o.key("addenda")
-		o.b = append(o.b, '[')
-		for i, s := range a.Addenda {
-			if i > 0 {
-				o.b = append(o.b, ',')
-			}
-			o.b = AppendJSONString(o.b, s)
-		}
-		o.b = append(o.b, ']')
-	}
+	o.strs("addenda", a.Addenda)
 	o.str("return_info", a.ReturnInfo)
 	o.str("original_dfi", a.OriginalDFI)
 	if c := a.Corrected; c != nil {
@@ -140,17 +130,7 @@ func (a *ACHDetail) appendFields(o object) object {
 	o.date("return_settlement_date", a.ReturnSettlementDate)
 	o.date("dishonored_settlement_date", a.DishonoredSettlementDate)
 	o.date("original_return_sent_on", a.OriginalReturnSentOn)
-	if len(a.FieldErrors) > 0 {
-		o.key("field_errors")
-		o.b = append(o.b, '[')
-		for i, s := range a.FieldErrors {
-			if i > 0 {
-				o.b = append(o.b, ',')
-			}
-			o.b = AppendJSONString(o.b, s)
-		}
-		o.b = append(o.b, ']')
-	}
+	o.strs("field_errors", a.FieldErrors)
 	if t := a.IAT; t != nil {
 		o.key("iat")
 		o.b = append(o.b, '{')
@@ -190,6 +170,22 @@ func (o *object) str(k, v string) {
 	}
 	o.key(k)
 	o.b = AppendJSONString(o.b, v)
+}
+
+// strs writes a list of strings, left out when empty.
+func (o *object) strs(k string, list []string) {
+	if len(list) == 0 {
+		return
+	}
+	o.key(k)
+	o.b = append(o.b, '[')
+	for i, s := range list {
+		if i > 0 {
+			o.b = append(o.b, ',')
+		}
+		o.b = AppendJSONString(o.b, s)
+	}
+	o.b = append(o.b, ']')
 }
 
 func (o *object) date(k string, d Date) {

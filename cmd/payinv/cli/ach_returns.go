@@ -52,11 +52,7 @@ type answer struct {
 }
 
 func runACHReturns(opts *options, args []string) error {
-	rep := newReporter(opts.io)
-	sources, problems := expandSources(args, opts.io.In)
-	for _, p := range problems {
-		rep.report(p, "")
-	}
+	rep, sources := opts.inputs(args)
 	originals := ach.NewOriginals()
 	var answers []*answer
 	for _, src := range sources {

@@ -56,11 +56,7 @@ type showRenderer interface {
 }
 
 func runACHShow(opts *options, args []string) error {
-	rep := newReporter(opts.io)
-	sources, problems := expandSources(args, opts.io.In)
-	for _, p := range problems {
-		rep.report(p, "")
-	}
+	rep, sources := opts.inputs(args)
 	var r showRenderer
 	switch opts.output {
 	case "json":

@@ -44,11 +44,7 @@ type eventSink interface {
 }
 
 func runEvents(opts *options, args []string) error {
-	rep := newReporter(opts.io)
-	sources, problems := expandSources(args, opts.io.In)
-	for _, p := range problems {
-		rep.report(p, "")
-	}
+	rep, sources := opts.inputs(args)
 	var sink eventSink
 	switch opts.output {
 	case "json":

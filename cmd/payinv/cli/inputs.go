@@ -28,6 +28,17 @@ type source struct {
 	open     func() (io.ReadCloser, error)
 }
 
+// inputs expands a command's arguments into sources, reporting those that
+// cannot be read on a new reporter, which the command goes on using.
+func (o *options) inputs(args []string) (*reporter, []source) {
+	rep := newReporter(o.io)
+	sources, problems := expandSources(args, o.io.In)
+	for _, p := range problems {
+		rep.report(p, "")
+	}
+	return rep, sources
+}
+
 // expandSources turns command-line arguments into input files: "-" is
 // standard input, a folder stands for every file below it (in name order,
 // hidden files and folders left out). Arguments that cannot be read come
