@@ -17,6 +17,8 @@ func newACHCmd(opts *options) *cobra.Command {
 		Use:   "ach",
 		Short: "Read NACHA files",
 		Long:  "Read NACHA (ACH) files: every entry, return, notification of change, dishonored or contested return and reversal.",
+		Example: `  $ payinv ach show fixtures/ach/2026-11-09-deposits.ach
+  $ payinv ach returns --as-of 2026-11-25 fixtures/ach`,
 	}
 	cmd.AddCommand(newACHShowCmd(opts), newACHReturnsCmd(opts))
 	return cmd
