@@ -1,0 +1,113 @@
+// Package match reconciles the company's deposit and withdrawal records
+// with the evidence from the rails.
+//
+// It works in three steps, none of which depends on the order records or
+// events arrive in:
+//
+//  1. Events are linked into stories: a payment and everything that later
+//     happened to it (a return, a NOC, a dishonor and its contest, a
+//     reversal; for cards a refund or a chargeback; for wires a return).
+//  2. Records are matched to stories one to one, first by reference (the
+//     ACH individual ID or trace, and later processor ids, ARNs, UETRs …),
+//     then by amount, direction, a banking-day date window and the
+//     similarity of name and account digits, scored. A candidate that ties
+//     with another is reported as ambiguous, never guessed.
+//  3. Every record gets a status from its story (matched, returned,
+//     reversed …), or missing / pending / ambiguous when it has none, and
+//     the record's own status is compared with what the evidence says.
+//     Stories no record claims are unexpected.
+package match
+
+import (
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/payinv/payinv/payment"
+)
+
+// Evidence is what matching keeps of one event: about 300 bytes, so that a
+// million events fit in memory next to a million records.
+type Evidence struct {
+	Rail       payment.Rail
+	Kind       payment.Kind
+	Direction  payment.Direction
+	Amount     decimal.Decimal
+	Currency   string
+	Effective  payment.Date
+	Settlement payment.Date
+	Estimated  bool // the settlement date was worked out, not read
+
+	Trace         string
+	IndividualID  string
+	OriginalTrace string
+
+	Name    string
+	Account string // full number: compared, then masked on output
+	Routing string
+
+	Code       string // reason code, if any
+	CodeScheme string
+	Source     payment.Source
+}
+
+// evidenceOf keeps what matching needs of an event.
+func evidenceOf(ev *payment.Event) *Evidence {
+	e := &Evidence{
+		Rail:          ev.Rail,
+		Kind:          ev.Kind,
+		Direction:     ev.Direction,
+		Amount:        ev.Amount,
+		Currency:      ev.Currency,
+		Effective:     ev.EffectiveDate,
+		Settlement:    ev.SettlementDate,
+		Estimated:     ev.SettlementEstimated,
+		Trace:         ev.Refs.Trace,
+		IndividualID:  ev.Refs.IndividualID,
+		OriginalTrace: ev.Refs.OriginalTrace,
+		Name:          ev.Party.Name,
+		Account:       ev.Party.Account,
+		Routing:       ev.Party.Routing,
+		Source:        ev.Source,
+	}
+	if ev.Reason != nil {
+		e.Code, e.CodeScheme = ev.Reason.Code, ev.Reason.Scheme
+	}
+	return e
+}
+
+// Day is the date an event happened on for matching and ordering: its
+// settlement date, or its effective date when it has none.
+func (e *Evidence) Day() payment.Date {
+	if !e.Settlement.IsZero() {
+		return e.Settlement
+	}
+	return e.Effective
+}
+
+// isForward reports whether the event is a payment attempt of its own (a
+// payment, prenote, card authorization, capture or decline) rather than an
+// answer to an earlier one.
+func (e *Evidence) isForward() bool {
+	switch e.Kind {
+	case payment.KindPayment, payment.KindPrenote, payment.KindAuthorization, payment.KindCapture, payment.KindDecline:
+		return true
+	}
+	return false
+}
+
+// last4 returns the last four digits of the event's account.
+func (e *Evidence) last4() string { return lastFour(e.Account) }
+
+func lastFour(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) <= 4 {
+		return s
+	}
+	return s[len(s)-4:]
+}
+
+// normalizeRef makes references comparable: trimmed, upper case.
+func normalizeRef(s string) string {
+	return strings.ToUpper(strings.TrimSpace(s))
+}

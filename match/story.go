@@ -1,0 +1,256 @@
+package match
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/payinv/payinv/payment"
+)
+
+// Story is a payment and everything that happened to it afterwards, in
+// time order. Forward is nil when only answers were found (a return whose
+// original entry is not among the inputs).
+type Story struct {
+	Forward *Evidence
+	Events  []*Evidence // Forward first, then the answers by date and source
+	// Outcome is what the evidence says became of the payment.
+	Outcome Status
+	// Notes are things an analyst should know that do not change the
+	// outcome (a NOC to apply, a dishonored return).
+	Notes []string
+
+	key     string // deterministic identity: the first event's source
+	claimed bool
+}
+
+// Amount is the story's amount: the payment's, or the first answer's.
+func (s *Story) Amount() decimal.Decimal { return s.first().Amount }
+
+// Currency is the story's currency.
+func (s *Story) Currency() string { return s.first().Currency }
+
+// Direction is the payment's effect on the company's account. An
+// answer-only story takes it from the first answer, reversed (a return of a
+// deposit debits the company, the deposit credited it).
+func (s *Story) Direction() payment.Direction {
+	if s.Forward != nil {
+		return s.Forward.Direction
+	}
+	for _, e := range s.Events {
+		if e.Direction != "" {
+			if e.Kind == payment.KindReturn || e.Kind == payment.KindContestedDishonoredReturn {
+				return opposite(e.Direction)
+			}
+			return e.Direction
+		}
+	}
+	return ""
+}
+
+// Day is the payment's settlement (or effective) date, or the first
+// answer's.
+func (s *Story) Day() payment.Date { return s.first().Day() }
+
+func (s *Story) first() *Evidence {
+	if s.Forward != nil {
+		return s.Forward
+	}
+	return s.Events[0]
+}
+
+func opposite(d payment.Direction) payment.Direction {
+	switch d {
+	case payment.Credit:
+		return payment.Debit
+	case payment.Debit:
+		return payment.Credit
+	}
+	return d
+}
+
+// refs are the references the story can be found by.
+func (s *Story) refs() []string {
+	var out []string
+	add := func(v string) {
+		if v = normalizeRef(v); v != "" && !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	for _, e := range s.Events {
+		add(e.IndividualID)
+		if e.isForward() || e.Kind == payment.KindReversal {
+			add(e.Trace)
+		} else {
+			add(e.OriginalTrace)
+		}
+	}
+	return out
+}
+
+// buildStories links events into stories. An answer (return, NOC,
+// dishonor, contest) joins the payment whose trace it names, the latest
+// one settled on or before it when a trace repeats; a reversal joins the
+// payment it reverses (same bank, account and amount, the other
+// direction, settled before it). Answers whose payment is not among the
+// events form stories of their own, one per original trace.
+func buildStories(events []*Evidence) []*Story {
+	slices.SortFunc(events, compareEvidence)
+
+	var stories []*Story
+	byTrace := map[string][]*Story{} // payment trace → stories
+	byPayee := map[payeeKey][]*Story{}
+	var answers []*Evidence
+	for _, e := range events {
+		if !e.isForward() {
+			answers = append(answers, e)
+			continue
+		}
+		s := &Story{Forward: e, Events: []*Evidence{e}, key: e.Source.String()}
+		stories = append(stories, s)
+		if e.Trace != "" {
+			byTrace[e.Trace] = append(byTrace[e.Trace], s)
+		}
+		if e.Kind == payment.KindPayment {
+			k := payeeOf(e)
+			byPayee[k] = append(byPayee[k], s)
+		}
+	}
+
+	orphans := map[string]*Story{} // original trace → answer-only story
+	for _, a := range answers {
+		var s *Story
+		if a.Kind == payment.KindReversal {
+			s = reversedStory(byPayee[payeeOf(a)], a)
+			if s == nil {
+				s = &Story{key: a.Source.String()}
+				stories = append(stories, s)
+			}
+		} else {
+			s = latestBefore(byTrace[a.OriginalTrace], a.Day())
+			if s == nil {
+				key := a.OriginalTrace
+				if key == "" {
+					key = a.Source.String()
+				}
+				if s = orphans[key]; s == nil {
+					s = &Story{key: a.Source.String()}
+					orphans[key] = s
+					stories = append(stories, s)
+				}
+			}
+		}
+		s.Events = append(s.Events, a)
+	}
+	for _, s := range stories {
+		s.Outcome, s.Notes = outcome(s)
+	}
+	return stories
+}
+
+// compareEvidence orders events by day, then by where they were read, so
+// that stories come out the same whatever order the inputs were given in.
+func compareEvidence(a, b *Evidence) int {
+	if c := a.Day().Compare(b.Day()); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Source.File, b.Source.File); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Source.Line, b.Source.Line)
+}
+
+// latestBefore picks, among stories with the same payment trace, the one
+// settled last on or before day.
+func latestBefore(cands []*Story, day payment.Date) *Story {
+	var best *Story
+	for _, s := range cands {
+		if !day.IsZero() && s.Forward.Day().After(day) {
+			continue
+		}
+		if best == nil || !s.Forward.Day().Before(best.Forward.Day()) {
+			best = s
+		}
+	}
+	return best
+}
+
+type payeeKey struct{ routing, account, amount, currency string }
+
+func payeeOf(e *Evidence) payeeKey {
+	return payeeKey{e.Routing, normalizeRef(e.Account), e.Amount.String(), e.Currency}
+}
+
+// reversedStory finds the payment a reversal undoes; with several
+// candidates, the one with the same individual ID, else the latest.
+func reversedStory(cands []*Story, rev *Evidence) *Story {
+	var fits []*Story
+	for _, s := range cands {
+		f := s.Forward
+		if f.Direction == rev.Direction || f.Day().After(rev.Day()) {
+			continue
+		}
+		fits = append(fits, s)
+	}
+	for _, s := range fits {
+		if normalizeRef(s.Forward.IndividualID) == normalizeRef(rev.IndividualID) && rev.IndividualID != "" {
+			return s
+		}
+	}
+	if len(fits) > 0 {
+		return fits[len(fits)-1]
+	}
+	return nil
+}
+
+// outcome says what the evidence makes of a story: a return stands unless
+// our bank dishonored it and the dishonor was not contested.
+func outcome(s *Story) (Status, []string) {
+	var notes []string
+	returned, dishonored, contested, reversed := false, false, false, false
+	var refunded, chargedBack, chargebackReversed, rejected bool
+	for _, e := range s.Events {
+		switch e.Kind {
+		case payment.KindReturn:
+			returned = true
+		case payment.KindDishonoredReturn:
+			dishonored = true
+		case payment.KindContestedDishonoredReturn:
+			contested = true
+		case payment.KindReversal:
+			reversed = true
+		case payment.KindNOC:
+			notes = append(notes, "notification of change "+e.Code+": update the stored bank details")
+		case payment.KindRefusedNOC:
+			notes = append(notes, "refused notification of change "+e.Code)
+		case payment.KindRefund:
+			refunded = true
+		case payment.KindChargeback:
+			chargedBack = true
+		case payment.KindChargebackReversal:
+			chargebackReversed = true
+		case payment.KindRejection, payment.KindDecline:
+			rejected = true
+		}
+	}
+	switch {
+	case returned && dishonored && !contested:
+		notes = append(notes, "the return was dishonored by our bank: the payment stands")
+	case returned && dishonored && contested:
+		notes = append(notes, "our bank dishonored the return and the receiving bank contested it: the return stands")
+	}
+	switch {
+	case rejected:
+		return StatusRejected, notes
+	case reversed:
+		return StatusReversed, notes
+	case returned && !(dishonored && !contested):
+		return StatusReturned, notes
+	case chargedBack && !chargebackReversed:
+		return StatusChargedBack, notes
+	case refunded:
+		return StatusRefunded, notes
+	}
+	return StatusMatched, notes
+}
