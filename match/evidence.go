@@ -38,9 +38,10 @@ type Evidence struct {
 	Settlement payment.Date
 	Estimated  bool // the settlement date was worked out, not read
 
-	Trace         string
-	IndividualID  string
-	OriginalTrace string
+	// Refs identify the event itself ("trace", "individual_id", "uetr",
+	// "psp_id" …); Originals name the payment it answers.
+	Refs      []Ref
+	Originals []Ref
 
 	Name    string
 	Account string // full number: compared, then masked on output
@@ -54,26 +55,51 @@ type Evidence struct {
 // evidenceOf keeps what matching needs of an event.
 func evidenceOf(ev *payment.Event) *Evidence {
 	e := &Evidence{
-		Rail:          ev.Rail,
-		Kind:          ev.Kind,
-		Direction:     ev.Direction,
-		Amount:        ev.Amount,
-		Currency:      ev.Currency,
-		Effective:     ev.EffectiveDate,
-		Settlement:    ev.SettlementDate,
-		Estimated:     ev.SettlementEstimated,
-		Trace:         ev.Refs.Trace,
-		IndividualID:  ev.Refs.IndividualID,
-		OriginalTrace: ev.Refs.OriginalTrace,
-		Name:          ev.Party.Name,
-		Account:       ev.Party.Account,
-		Routing:       ev.Party.Routing,
-		Source:        ev.Source,
+		Rail:       ev.Rail,
+		Kind:       ev.Kind,
+		Direction:  ev.Direction,
+		Amount:     ev.Amount,
+		Currency:   ev.Currency,
+		Effective:  ev.EffectiveDate,
+		Settlement: ev.SettlementDate,
+		Estimated:  ev.SettlementEstimated,
+		Name:       ev.Party.Name,
+		Account:    ev.Party.Account,
+		Routing:    ev.Party.Routing,
+		Source:     ev.Source,
 	}
 	if ev.Reason != nil {
 		e.Code, e.CodeScheme = ev.Reason.Code, ev.Reason.Scheme
 	}
+	ev.Refs.Each(func(name, value string) { e.Refs = append(e.Refs, Ref{name, value}) })
+	ev.Refs.EachOriginal(func(name, value string) { e.Originals = append(e.Originals, Ref{name, value}) })
 	return e
+}
+
+// Ref is one reference: its name, as in the event's JSON, and its value.
+type Ref struct {
+	Name  string
+	Value string
+}
+
+// Ref returns the value of the event's reference called name, or "".
+func (e *Evidence) Ref(name string) string {
+	for _, r := range e.Refs {
+		if r.Name == name {
+			return r.Value
+		}
+	}
+	return ""
+}
+
+// Original returns the value of the original reference called name, or "".
+func (e *Evidence) Original(name string) string {
+	for _, r := range e.Originals {
+		if r.Name == name {
+			return r.Value
+		}
+	}
+	return ""
 }
 
 // Day is the date an event happened on for matching and ordering: its

@@ -3,10 +3,12 @@ package match
 import (
 	"cmp"
 	"fmt"
+	"hash/maphash"
 	"slices"
 	"strings"
 
 	"github.com/adrg/strutil/metrics"
+	"github.com/shopspring/decimal"
 
 	"github.com/payinv/payinv/payment"
 	"github.com/payinv/payinv/records"
@@ -39,6 +41,15 @@ var Statuses = []Status{
 	StatusRejected, StatusMissing, StatusAmountMismatch, StatusDuplicate, StatusAmbiguous, StatusUnexpected,
 }
 
+// Method is how a record found its story.
+type Method string
+
+// Methods.
+const (
+	ByReference Method = "reference"
+	ByScore     Method = "score"
+)
+
 // Options tune matching.
 type Options struct {
 	// Window is how many banking days a record's date and its payment's
@@ -62,6 +73,7 @@ const minScore = 60
 type Result struct {
 	Records    []*RecordResult // in record ID order
 	Unexpected []*Story        // stories no record claims, in date order
+	Stories    []*Story        // every story, in date order
 }
 
 // RecordResult is what reconciliation says about one record.
@@ -76,10 +88,11 @@ type RecordResult struct {
 	// evidence ("the record says completed; the bank returned it").
 	Conflict string
 	Story    *Story
-	// MatchedBy says how the story was found: "reference DEP-2611090001"
-	// or "amount, date and name (score 87)".
-	MatchedBy string
-	Score     int
+	// Method says how the story was found: by a reference (MatchedRef) or
+	// by amount, date, name and account (Score, out of 100).
+	Method     Method
+	MatchedRef string
+	Score      int
 	// DuplicateOf names the record that already claims this record's
 	// payment; Duplicates are further payments this record's reference
 	// found.
@@ -88,8 +101,10 @@ type RecordResult struct {
 	// NearMiss explains, for a record with no story, the candidate that
 	// came closest and what did not fit.
 	NearMiss *NearMiss
-	// Ambiguous lists the stories that fit equally well.
+	// Ambiguous lists the stories that fit equally well; Rivals the other
+	// records that fit them as well as this one.
 	Ambiguous []*Story
+	Rivals    []string
 }
 
 // NearMiss is the closest candidate of an unmatched record.
@@ -118,11 +133,14 @@ type Matcher struct {
 	records  []*records.Record
 	evidence []*Evidence
 
-	// Built by run: stories by reference, by amount (either direction) and
-	// by name, for matching and for explaining near misses.
-	byRef    map[string][]*Story
-	byAmount map[string][]*Story
-	byName   map[string][]*Story
+	// Built by run: stories by reference, for matching; by amount (either
+	// direction) and by account digits, for explaining near misses.
+	stories  []*Story
+	seed     maphash.Seed
+	byRef    map[uint64]int32
+	refNext  []refLink
+	byAmount map[amountKey][]*Story
+	byLast4  map[string][]*Story
 }
 
 // NewMatcher returns an empty Matcher.
@@ -158,17 +176,10 @@ func (m *Matcher) addEvent(ev *payment.Event) {
 
 func (m *Matcher) run() *Result {
 	stories := buildStories(m.evidence)
+	m.stories = stories
 	m.index(stories)
 	recs := slices.Clone(m.records)
-	slices.SortStableFunc(recs, func(a, b *records.Record) int {
-		if c := cmp.Compare(a.ID, b.ID); c != 0 {
-			return c
-		}
-		if c := a.CreatedAt.Compare(b.CreatedAt); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.Source.Line, b.Source.Line)
-	})
+	slices.SortFunc(recs, compareRecords)
 	results := make([]*RecordResult, len(recs))
 	for i, r := range recs {
 		results[i] = &RecordResult{Record: r}
@@ -181,7 +192,7 @@ func (m *Matcher) run() *Result {
 		m.conclude(res)
 	}
 
-	out := &Result{Records: results}
+	out := &Result{Records: results, Stories: stories}
 	for _, s := range stories {
 		if !s.claimed {
 			out.Unexpected = append(out.Unexpected, s)
@@ -190,54 +201,63 @@ func (m *Matcher) run() *Result {
 	return out
 }
 
+// compareRecords orders records by ID, then by where they were read.
+func compareRecords(a, b *records.Record) int {
+	if c := cmp.Compare(a.ID, b.ID); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Source.File, b.Source.File); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Source.Line, b.Source.Line)
+}
+
 // matchByReference gives each record the story its reference or ID names.
 // When two records name the same story, the earlier record (by creation
 // time, then ID) keeps it and the other is a duplicate.
 func (m *Matcher) matchByReference(results []*RecordResult) {
-	claimedBy := map[*Story]*RecordResult{}
 	order := slices.Clone(results)
-	slices.SortStableFunc(order, func(a, b *RecordResult) int {
+	slices.SortFunc(order, func(a, b *RecordResult) int {
 		if c := a.Record.CreatedAt.Compare(b.Record.CreatedAt); c != 0 {
 			return c
 		}
-		return cmp.Compare(a.Record.ID, b.Record.ID)
+		return compareRecords(a.Record, b.Record)
 	})
+	var found []*Story
 	for _, res := range order {
 		r := res.Record
-		var found []*Story
-		var via string
-		for _, ref := range []string{r.Reference, r.ID} {
+		found = found[:0]
+		via := ""
+		for _, ref := range [2]string{r.Reference, r.ID} {
 			key := normalizeRef(ref)
 			if key == "" {
 				continue
 			}
-			for _, s := range m.byRef[key] {
+			m.lookupRef(key, func(s *Story) {
 				if railFits(r.Rail, s.first().Rail) && !slices.Contains(found, s) {
 					found = append(found, s)
 					if via == "" {
-						via = "reference " + strings.TrimSpace(ref)
+						via = strings.TrimSpace(ref)
 					}
 				}
-			}
+			})
 		}
 		if len(found) == 0 {
 			continue
 		}
+		res.Method, res.MatchedRef = ByReference, via
 		primary := found[0]
-		if owner, taken := claimedBy[primary]; taken {
+		if owner := primary.owner; owner != nil {
 			res.Status = StatusDuplicate
 			res.DuplicateOf = owner.Record.ID
 			res.Story = primary
-			res.MatchedBy = via
 			continue
 		}
-		primary.claimed = true
-		claimedBy[primary] = res
-		res.Story, res.MatchedBy, res.Score = primary, via, 100
+		primary.claimed, primary.owner = true, res
+		res.Story, res.Score = primary, 100
 		for _, extra := range found[1:] {
-			if _, taken := claimedBy[extra]; !taken {
-				extra.claimed = true
-				claimedBy[extra] = res
+			if extra.owner == nil {
+				extra.claimed, extra.owner = true, res
 				res.Duplicates = append(res.Duplicates, extra)
 			}
 		}
@@ -272,7 +292,7 @@ func (m *Matcher) matchByScore(results []*RecordResult, stories []*Story) {
 	byAmount := map[amountKey][]*Story{}
 	for _, s := range stories {
 		if !s.claimed {
-			k := amountKey{s.Direction(), s.Currency(), s.Amount().String()}
+			k := s.amountKey()
 			byAmount[k] = append(byAmount[k], s)
 		}
 	}
@@ -282,9 +302,10 @@ func (m *Matcher) matchByScore(results []*RecordResult, stories []*Story) {
 			continue
 		}
 		r := res.Record
+		name := canonicalName(r.Name)
 		var cands []candidate
-		for _, s := range byAmount[amountKey{r.Direction(), r.Currency, r.Amount.String()}] {
-			if score, ok := m.score(r, s); ok {
+		for _, s := range byAmount[newAmountKey(r.Direction(), r.Currency, r.Amount)] {
+			if score, ok := m.score(r, name, s); ok {
 				cands = append(cands, candidate{s, score})
 			}
 		}
@@ -330,9 +351,8 @@ func (m *Matcher) matchByScore(results []*RecordResult, stories []*Story) {
 			if cl := storyTop[s]; cl.res != res || cl.tied {
 				continue
 			}
-			s.claimed = true
-			res.Story, res.Score = s, storyTop[s].score
-			res.MatchedBy = fmt.Sprintf("amount, date, name and account (score %d)", res.Score)
+			s.claimed, s.owner = true, res
+			res.Story, res.Score, res.Method = s, storyTop[s].score, ByScore
 			delete(open, res)
 			paired = true
 		}
@@ -340,7 +360,8 @@ func (m *Matcher) matchByScore(results []*RecordResult, stories []*Story) {
 			break
 		}
 	}
-	// What is left ties: report every story that fits equally well.
+	// What is left ties: report every story that fits equally well, and
+	// the other records that want the same stories as much.
 	for res, cands := range open {
 		top := topScore(cands)
 		for _, c := range cands {
@@ -348,15 +369,48 @@ func (m *Matcher) matchByScore(results []*RecordResult, stories []*Story) {
 				res.Ambiguous = append(res.Ambiguous, c.story)
 			}
 		}
-		slices.SortFunc(res.Ambiguous, func(a, b *Story) int { return cmp.Compare(a.key, b.key) })
+		slices.SortFunc(res.Ambiguous, func(a, b *Story) int { return compareSources(a.key, b.key) })
 		res.Status = StatusAmbiguous
+	}
+	for res := range open {
+		for other, cands := range open {
+			if other == res {
+				continue
+			}
+			for _, c := range cands {
+				if c.score == topScore(cands) && slices.Contains(res.Ambiguous, c.story) && !slices.Contains(res.Rivals, other.Record.ID) {
+					res.Rivals = append(res.Rivals, other.Record.ID)
+				}
+			}
+		}
+		slices.Sort(res.Rivals)
 	}
 }
 
+// amountKey finds stories by direction, currency and amount. Amounts that
+// fit are kept as whole cents, so no decimal text is made for a million
+// stories; finer amounts are kept as text.
 type amountKey struct {
 	direction payment.Direction
 	currency  string
-	amount    string
+	cents     int64
+	text      string
+}
+
+func newAmountKey(d payment.Direction, currency string, amount decimal.Decimal) amountKey {
+	k := amountKey{direction: d, currency: currency}
+	if exp := amount.Exponent(); exp >= -2 && exp <= 6 {
+		if c := amount.Coefficient(); c.IsInt64() {
+			v := c.Int64()
+			for i := exp; i > -2; i-- {
+				v *= 10
+			}
+			k.cents = v
+			return k
+		}
+	}
+	k.text = amount.String()
+	return k
 }
 
 func topScore(cands []candidate) int {
@@ -367,11 +421,11 @@ func topScore(cands []candidate) int {
 	return top
 }
 
-// score rates a story for a record whose amount, direction and currency
-// it shares: up to 40 for the date, 35 for the name, 25 for the account's
+// score rates a story for a record (whose canonical name is name) whose
+// amount, direction and currency it shares: up to 40 for the date, 35 for the name, 25 for the account's
 // last four digits. ok is false outside the date window, on another rail,
 // or below minScore.
-func (m *Matcher) score(r *records.Record, s *Story) (int, bool) {
+func (m *Matcher) score(r *records.Record, name string, s *Story) (int, bool) {
 	if !railFits(r.Rail, s.first().Rail) {
 		return 0, false
 	}
@@ -380,7 +434,7 @@ func (m *Matcher) score(r *records.Record, s *Story) (int, bool) {
 		return 0, false
 	}
 	score := 40 - gap*40/(m.opts.Window+1)
-	score += int(35 * nameSimilarity(r.Name, s.first().Name))
+	score += int(35 * canonicalSimilarity(name, s.name()))
 	if r.AccountLast4 != "" && r.AccountLast4 == s.first().last4() {
 		score += 25
 	}
@@ -412,7 +466,11 @@ var jaroWinkler = &metrics.JaroWinkler{CaseSensitive: false}
 // nameSimilarity compares names after putting words in order, so that
 // "CHEN, DAVID" and "David Chen" agree.
 func nameSimilarity(a, b string) float64 {
-	a, b = canonicalName(a), canonicalName(b)
+	return canonicalSimilarity(canonicalName(a), canonicalName(b))
+}
+
+// canonicalSimilarity compares two names already made canonical.
+func canonicalSimilarity(a, b string) float64 {
 	if a == "" || b == "" {
 		return 0
 	}
@@ -545,19 +603,62 @@ func words(s Status) string {
 	return string(s)
 }
 
-// index builds the story indexes.
+// index builds the index of stories by reference: references are hashed,
+// and stories sharing a hash are chained, so that a million stories cost
+// one small map entry each rather than a string key and a slice.
 func (m *Matcher) index(stories []*Story) {
-	m.byRef = map[string][]*Story{}
-	m.byAmount = map[string][]*Story{}
-	m.byName = map[string][]*Story{}
-	for _, s := range stories {
+	m.seed = maphash.MakeSeed()
+	m.byRef = make(map[uint64]int32, 2*len(stories))
+	m.refNext = make([]refLink, 0, 2*len(stories))
+	for i, s := range stories {
 		for _, ref := range s.refs() {
-			m.byRef[ref] = append(m.byRef[ref], s)
+			h := maphash.String(m.seed, ref)
+			prev, ok := m.byRef[h]
+			if !ok {
+				prev = -1
+			}
+			m.byRef[h] = int32(len(m.refNext))
+			m.refNext = append(m.refNext, refLink{story: int32(i), next: prev})
 		}
-		k := s.Currency() + " " + s.Amount().String()
+	}
+}
+
+// refLink chains the stories whose references share a hash.
+type refLink struct{ story, next int32 }
+
+// lookupRef calls fn with every story that has the (normalized) reference.
+func (m *Matcher) lookupRef(ref string, fn func(*Story)) {
+	i, ok := m.byRef[maphash.String(m.seed, ref)]
+	for ; ok && i >= 0; i = m.refNext[i].next {
+		s := m.stories[m.refNext[i].story]
+		if slices.Contains(s.refs(), ref) { // not merely the same hash
+			fn(s)
+		}
+	}
+}
+
+// storiesWithRef lists the stories that have a reference.
+func (m *Matcher) storiesWithRef(ref string) []*Story {
+	var out []*Story
+	m.lookupRef(ref, func(s *Story) { out = append(out, s) })
+	return out
+}
+
+// indexForNearMisses builds, the first time an unmatched record needs
+// explaining, the indexes of stories by amount (either direction) and by
+// the account's last four digits.
+func (m *Matcher) indexForNearMisses() {
+	if m.byAmount != nil {
+		return
+	}
+	m.byAmount = make(map[amountKey][]*Story, len(m.stories))
+	m.byLast4 = make(map[string][]*Story, 10000)
+	for _, s := range m.stories {
+		k := s.amountKey()
+		k.direction = "" // either way
 		m.byAmount[k] = append(m.byAmount[k], s)
-		if name := canonicalName(s.first().Name); name != "" {
-			m.byName[name] = append(m.byName[name], s)
+		if l4 := s.first().last4(); l4 != "" {
+			m.byLast4[l4] = append(m.byLast4[l4], s)
 		}
 	}
 }
@@ -568,8 +669,9 @@ const maxNearMissCandidates = 500
 
 // nearMiss finds the story that comes closest to an unmatched record and
 // says which criteria failed. Candidates share the record's reference, its
-// amount (in either direction) or its name.
+// amount (in either direction), or its name and account digits.
 func (m *Matcher) nearMiss(r *records.Record) *NearMiss {
+	m.indexForNearMisses()
 	var cands []*Story
 	seen := map[*Story]bool{}
 	add := func(list []*Story) {
@@ -580,15 +682,25 @@ func (m *Matcher) nearMiss(r *records.Record) *NearMiss {
 			}
 		}
 	}
-	add(m.byRef[normalizeRef(r.Reference)])
-	add(m.byRef[normalizeRef(r.ID)])
-	add(m.byName[canonicalName(r.Name)])
-	add(m.byAmount[r.Currency+" "+r.Amount.String()])
+	if ref := normalizeRef(r.Reference); ref != "" {
+		add(m.storiesWithRef(ref))
+	}
+	add(m.storiesWithRef(normalizeRef(r.ID)))
+	add(m.byAmount[newAmountKey("", r.Currency, r.Amount)])
+	if name := canonicalName(r.Name); name != "" && r.AccountLast4 != "" {
+		var same []*Story
+		for _, s := range m.byLast4[r.AccountLast4] {
+			if canonicalSimilarity(name, s.name()) >= 0.9 {
+				same = append(same, s)
+			}
+		}
+		add(same)
+	}
 	var best *NearMiss
 	bestRank := 0
 	for _, s := range cands {
 		failed, rank := m.compare(r, s)
-		if rank > bestRank || (rank == bestRank && best != nil && s.key < best.Story.key) {
+		if rank > bestRank || (rank == bestRank && best != nil && compareSources(s.key, best.Story.key) < 0) {
 			best, bestRank = &NearMiss{Story: s, Failed: failed}, rank
 		}
 	}
@@ -630,7 +742,8 @@ func (m *Matcher) compare(r *records.Record, s *Story) ([]string, int) {
 			failed = append(failed, fmt.Sprintf("settled %s, %d banking days from the record's date (window %d)", s.Day(), gap, m.opts.Window))
 		}
 	}
-	if sim := nameSimilarity(r.Name, f.Name); sim >= 0.9 {
+	recName := canonicalName(r.Name)
+	if sim := canonicalSimilarity(recName, s.name()); sim >= 0.9 {
 		rank += 3
 	} else if r.Name != "" && f.Name != "" {
 		failed = append(failed, fmt.Sprintf("name %q", f.Name))
@@ -649,9 +762,11 @@ func (m *Matcher) compare(r *records.Record, s *Story) ([]string, int) {
 	if s.claimed {
 		failed = append(failed, "already matched to another record")
 	}
-	// Only stories sharing the reference, the amount, or name and account
-	// are worth showing.
-	if !refMatch && !s.Amount().Equal(r.Amount) && rank < 6 {
+	// Worth showing: a story with the record's reference, or its amount in
+	// the same direction, or its name and account digits.
+	sameWay := s.Amount().Equal(r.Amount) && s.Direction() == r.Direction()
+	namesAgree := canonicalSimilarity(recName, s.name()) >= 0.9 && r.AccountLast4 != "" && r.AccountLast4 == f.last4()
+	if !refMatch && !sameWay && !namesAgree {
 		return failed, 0
 	}
 	return failed, rank

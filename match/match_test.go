@@ -103,16 +103,16 @@ func summary(res *Result) []string {
 			s += " break"
 		}
 		if r.Story != nil {
-			s += " story=" + r.Story.key
+			s += " story=" + r.Story.key.String()
 		}
 		for _, d := range r.Duplicates {
-			s += " dup=" + d.key
+			s += " dup=" + d.key.String()
 		}
 		if r.DuplicateOf != "" {
 			s += " of=" + r.DuplicateOf
 		}
 		for _, a := range r.Ambiguous {
-			s += " tie=" + a.key
+			s += " tie=" + a.key.String()
 		}
 		if r.Conflict != "" {
 			s += " conflict"
@@ -120,7 +120,7 @@ func summary(res *Result) []string {
 		out = append(out, s)
 	}
 	for _, u := range res.Unexpected {
-		out = append(out, "unexpected "+u.key+" "+string(u.Outcome))
+		out = append(out, "unexpected "+u.key.String()+" "+string(u.Outcome))
 	}
 	return out
 }
@@ -348,7 +348,7 @@ func TestNearMiss(t *testing.T) {
 	r := res.Records[0]
 	require.Equal(t, StatusMissing, r.Status)
 	require.NotNil(t, r.NearMiss)
-	assert.Equal(t, "f.ach:4", r.NearMiss.Story.key)
+	assert.Equal(t, "f.ach:4", r.NearMiss.Story.key.String())
 	assert.Equal(t, []string{`reference "WDR-20" is not on the payment`, "amount 1250.00 instead of 1205.00"}, r.NearMiss.Failed)
 }
 

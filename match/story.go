@@ -21,8 +21,26 @@ type Story struct {
 	// outcome (a NOC to apply, a dishonored return).
 	Notes []string
 
-	key     string // deterministic identity: the first event's source
+	key     payment.Source // deterministic identity: the first event's source
 	claimed bool
+	owner   *RecordResult // the record that claimed the story by reference or score
+
+	nameCache *string // the canonical name, worked out on first use
+}
+
+// name is the story's party name, made canonical for comparison.
+func (s *Story) name() string {
+	if s.nameCache == nil {
+		n := canonicalName(s.first().Name)
+		s.nameCache = &n
+	}
+	return *s.nameCache
+}
+
+// amountKey is the story's direction, currency and amount, as matching
+// looks records up by them.
+func (s *Story) amountKey() amountKey {
+	return newAmountKey(s.Direction(), s.Currency(), s.Amount())
 }
 
 // Amount is the story's amount: the payment's, or the first answer's.
@@ -70,20 +88,26 @@ func opposite(d payment.Direction) payment.Direction {
 	return d
 }
 
-// refs are the references the story can be found by.
+// refs are the references the story can be found by: the payment's own,
+// the company's reference carried by its answers (an ACH return keeps the
+// individual ID) and the original references of answer-only stories.
 func (s *Story) refs() []string {
-	var out []string
+	out := make([]string, 0, 4)
 	add := func(v string) {
 		if v = normalizeRef(v); v != "" && !slices.Contains(out, v) {
 			out = append(out, v)
 		}
 	}
 	for _, e := range s.Events {
-		add(e.IndividualID)
 		if e.isForward() || e.Kind == payment.KindReversal {
-			add(e.Trace)
-		} else {
-			add(e.OriginalTrace)
+			for _, r := range e.Refs {
+				add(r.Value)
+			}
+			continue
+		}
+		add(e.Ref("individual_id"))
+		for _, r := range e.Originals {
+			add(r.Value)
 		}
 	}
 	return out
@@ -98,44 +122,58 @@ func (s *Story) refs() []string {
 func buildStories(events []*Evidence) []*Story {
 	slices.SortFunc(events, compareEvidence)
 
-	var stories []*Story
-	byTrace := map[string][]*Story{} // payment trace → stories
-	byPayee := map[payeeKey][]*Story{}
+	stories := make([]*Story, 0, len(events))
+	byRef := make(map[Ref][]*Story, len(events)) // a payment's own references → stories
 	var answers []*Evidence
 	for _, e := range events {
 		if !e.isForward() {
 			answers = append(answers, e)
 			continue
 		}
-		s := &Story{Forward: e, Events: []*Evidence{e}, key: e.Source.String()}
+		s := &Story{Forward: e, Events: []*Evidence{e}, key: e.Source}
 		stories = append(stories, s)
-		if e.Trace != "" {
-			byTrace[e.Trace] = append(byTrace[e.Trace], s)
+		for _, r := range e.Refs {
+			if r.Name != "individual_id" { // the company's reference may repeat
+				byRef[r] = append(byRef[r], s)
+			}
 		}
-		if e.Kind == payment.KindPayment {
-			k := payeeOf(e)
-			byPayee[k] = append(byPayee[k], s)
+	}
+	// Reversals are rare: the index they need is built only for them.
+	var byPayee map[payeeKey][]*Story
+	for _, a := range answers {
+		if a.Kind == payment.KindReversal && byPayee == nil {
+			byPayee = map[payeeKey][]*Story{}
+			for _, s := range stories {
+				if s.Forward.Kind == payment.KindPayment {
+					k := payeeOf(s.Forward)
+					byPayee[k] = append(byPayee[k], s)
+				}
+			}
 		}
 	}
 
-	orphans := map[string]*Story{} // original trace → answer-only story
+	orphans := map[Ref]*Story{} // first original reference → answer-only story
 	for _, a := range answers {
 		var s *Story
 		if a.Kind == payment.KindReversal {
 			s = reversedStory(byPayee[payeeOf(a)], a)
 			if s == nil {
-				s = &Story{key: a.Source.String()}
+				s = &Story{key: a.Source}
 				stories = append(stories, s)
 			}
 		} else {
-			s = latestBefore(byTrace[a.OriginalTrace], a.Day())
+			for _, r := range a.Originals {
+				if s = latestBefore(byRef[r], a.Day()); s != nil {
+					break
+				}
+			}
 			if s == nil {
-				key := a.OriginalTrace
-				if key == "" {
-					key = a.Source.String()
+				key := Ref{"source", a.Source.String()}
+				if len(a.Originals) > 0 {
+					key = a.Originals[0]
 				}
 				if s = orphans[key]; s == nil {
-					s = &Story{key: a.Source.String()}
+					s = &Story{key: a.Source}
 					orphans[key] = s
 					stories = append(stories, s)
 				}
@@ -155,10 +193,15 @@ func compareEvidence(a, b *Evidence) int {
 	if c := a.Day().Compare(b.Day()); c != 0 {
 		return c
 	}
-	if c := cmp.Compare(a.Source.File, b.Source.File); c != 0 {
+	return compareSources(a.Source, b.Source)
+}
+
+// compareSources orders places in the inputs by file, then line.
+func compareSources(a, b payment.Source) int {
+	if c := cmp.Compare(a.File, b.File); c != 0 {
 		return c
 	}
-	return cmp.Compare(a.Source.Line, b.Source.Line)
+	return cmp.Compare(a.Line, b.Line)
 }
 
 // latestBefore picks, among stories with the same payment trace, the one
@@ -193,8 +236,9 @@ func reversedStory(cands []*Story, rev *Evidence) *Story {
 		}
 		fits = append(fits, s)
 	}
+	id := normalizeRef(rev.Ref("individual_id"))
 	for _, s := range fits {
-		if normalizeRef(s.Forward.IndividualID) == normalizeRef(rev.IndividualID) && rev.IndividualID != "" {
+		if id != "" && normalizeRef(s.Forward.Ref("individual_id")) == id {
 			return s
 		}
 	}
