@@ -51,6 +51,13 @@ type Reader struct {
 	fileUnchecked  int
 
 	unreadable int
+
+	// With reuse, the entry handed out last is recycled once Next is called
+	// again (see ReuseEntries).
+	reuse       bool
+	lastOut     *Entry
+	spare       *Entry
+	spareDetail *moov.EntryDetail
 }
 
 type item struct {
@@ -67,6 +74,9 @@ func NewReader(r io.Reader, name string) *Reader {
 // Next returns the next record. A *payment.Problem error reports something
 // wrong and reading can go on; io.EOF ends the file.
 func (r *Reader) Next() (Record, error) {
+	if r.reuse && r.lastOut != nil {
+		r.spare, r.lastOut = r.lastOut, nil
+	}
 	for r.head == len(r.out) {
 		if r.done {
 			return nil, io.EOF
@@ -77,7 +87,44 @@ func (r *Reader) Next() (Record, error) {
 	it := r.out[r.head]
 	r.out[r.head] = item{}
 	r.head++
+	if e, ok := it.rec.(*Entry); ok && r.reuse {
+		r.lastOut = e
+	}
 	return it.rec, it.err
+}
+
+// ReuseEntries makes the Reader recycle each *Entry it hands out (and the
+// moov-io/ach record inside it) once Next is called again, instead of
+// allocating a new one per entry. Callers that keep entries must not use
+// it; those that turn each into an event or a line of output read large
+// files with far less garbage.
+func (r *Reader) ReuseEntries() { r.reuse = true }
+
+// newEntry returns a blank entry, recycled when the Reader may.
+func (r *Reader) newEntry() *Entry {
+	e := r.spare
+	r.spare = nil
+	if e == nil {
+		return &Entry{}
+	}
+	if e.Domestic != nil {
+		r.spareDetail = e.Domestic
+	}
+	addenda05 := e.Addenda05[:0]
+	*e = Entry{Addenda05: addenda05}
+	return e
+}
+
+// newEntryDetail returns a blank moov-io/ach entry detail, recycled when
+// the Reader may.
+func (r *Reader) newEntryDetail() *moov.EntryDetail {
+	d := r.spareDetail
+	r.spareDetail = nil
+	if d == nil {
+		return moov.NewEntryDetail()
+	}
+	*d = moov.EntryDetail{Category: moov.CategoryForward}
+	return d
 }
 
 // All returns the records and problems of the file as a sequence: each
@@ -543,7 +590,8 @@ func (r *Reader) entryDetail(rec record) {
 	line := rec.line
 	r.flushEntry()
 	r.ensureBatch(line)
-	e := &Entry{Batch: r.batch, Source: r.at(line)}
+	e := r.newEntry()
+	e.Batch, e.Source = r.batch, r.at(line)
 	switch {
 	case r.batch.IsIAT():
 		d := moov.NewIATEntryDetail()
@@ -557,7 +605,7 @@ func (r *Reader) entryDetail(rec record) {
 		e.Account = strings.TrimSpace(d.DFIAccountNumber)
 		e.Name = strings.TrimSpace(d.IndividualName)
 	default:
-		d := moov.NewEntryDetail()
+		d := r.newEntryDetail()
 		d.SetSECCode(r.batch.SECCode)
 		d.Parse(rec.text)
 		e.Domestic = d
