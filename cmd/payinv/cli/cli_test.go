@@ -121,6 +121,22 @@ func TestCommandsGolden(t *testing.T) {
 		{name: "codes", args: []string{"codes"}},
 		{name: "codes_change_json", args: []string{"codes", "--scheme", "nacha_change", "-o", "json"}},
 
+		// match and find
+		{name: "match", args: []string{"match", "--records", "fixtures/records/records.csv", asOf, "fixtures/ach"}, code: 1},
+		{name: "match_json", args: []string{"match", "--records", "fixtures/records/records.csv", asOf, "-o", "json", "fixtures/ach"}, code: 1},
+		{name: "match_csv", args: []string{"match", "--records", "fixtures/records/records.csv", asOf, "-o", "csv", "fixtures/ach"}, code: 1},
+		{name: "match_window_1", args: []string{"match", "--records", "fixtures/records/records.csv", asOf, "--window", "1", "fixtures/ach"}, code: 1},
+		{name: "match_bad_records", args: []string{"match", "--records", "fixtures/records/bad-records.csv", asOf, "fixtures/ach/2026-11-09-deposits.ach"}, code: 2},
+		{name: "match_no_records_flag", args: []string{"match", "fixtures/ach"}, code: 2},
+		{name: "find_trace", args: []string{"find", "--trace", "074012501109013", asOf, "fixtures/ach"}},
+		{name: "find_id_with_records", args: []string{"find", "--records", "fixtures/records/records.csv", "--id", "DEP-2611090013", asOf, "fixtures/ach"}},
+		{name: "find_customer", args: []string{"find", "--records", "fixtures/records/records.csv", "--customer", "CUS-1002", asOf, "fixtures/ach"}},
+		{name: "find_name_amount", args: []string{"find", "--name", "kowalski", "--amount", "980.50", asOf, "fixtures/ach"}},
+		{name: "find_json", args: []string{"find", "-o", "json", "--id", "WDR-2611100004A", asOf, "fixtures/ach"}},
+		{name: "find_csv", args: []string{"find", "-o", "csv", "--date", "2026-11-16", asOf, "fixtures/ach"}},
+		{name: "find_nothing", args: []string{"find", "--trace", "999999999999999", asOf, "fixtures/ach"}, code: 1},
+		{name: "find_no_filter", args: []string{"find", "fixtures/ach"}, code: 2},
+
 		// usage
 		{name: "usage_no_files", args: []string{"ach", "show"}, code: 2},
 		{name: "usage_bad_output", args: []string{"ach", "show", "-o", "xml", "fixtures/ach"}, code: 2},
@@ -169,7 +185,8 @@ var fullAccounts = regexp.MustCompile(`4410029381|20557193|7001845522|3310077425
 	`20561138|3310092716|918004512|600123987|8812004417|3398205561|9100004477120|918339021|3310110394|003398117204`)
 
 func TestAccountsMaskedEverywhere(t *testing.T) {
-	for _, cmd := range [][]string{{"ach", "show"}, {"ach", "returns"}, {"events"}} {
+	for _, cmd := range [][]string{{"ach", "show"}, {"ach", "returns"}, {"events"},
+		{"match", "--records", "fixtures/records/records.csv"}, {"find", "--name", "a"}} {
 		for _, format := range []string{"table", "json", "csv"} {
 			args := append(append([]string{}, cmd...), "-o", format, "--as-of=2026-11-25", "fixtures/ach", "fixtures/bad")
 			r := runCLI("", args...)

@@ -56,7 +56,7 @@ func runEvents(opts *options, args []string) error {
 	}
 	count := 0
 	for _, src := range sources {
-		count += readEvents(src, rep, sink)
+		count += readEventsInto(src, rep, func(name string) { sink.begin(name) }, sink.event)
 	}
 	if err := sink.end(rep.problems); err != nil {
 		return err
@@ -70,8 +70,11 @@ func runEvents(opts *options, args []string) error {
 	return nil
 }
 
-// readEvents reads one source with the reader its content calls for.
-func readEvents(src source, rep *reporter, sink eventSink) int {
+// readEventsInto reads one source with the reader its content calls for,
+// calling begin once it is known to be a payment file and each with every
+// event, which is only valid during the call. It returns the number of
+// events.
+func readEventsInto(src source, rep *reporter, begin func(name string), each func(*payment.Event)) int {
 	in, closer, err := openSource(src)
 	if err != nil {
 		rep.report(err, src.name)
@@ -91,15 +94,19 @@ func readEvents(src source, rep *reporter, sink eventSink) int {
 		}
 		return 0
 	}
-	sink.begin(src.name)
+	begin(src.name)
 	n := 0
-	for ev, err := range ach.Events(in, src.name) {
+	var ev payment.Event // filled anew for every entry: each must not keep it
+	for rec, err := range ach.NewReader(in, src.name).All() {
 		if err != nil {
 			rep.report(err, src.name)
 			continue
 		}
-		sink.event(ev)
-		n++
+		if e, ok := rec.(*ach.Entry); ok {
+			e.FillEvent(&ev)
+			each(&ev)
+			n++
+		}
 	}
 	return n
 }

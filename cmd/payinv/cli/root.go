@@ -5,6 +5,7 @@
 package cli
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -78,7 +79,7 @@ given. Tables are for people; -o json and -o csv are stable for scripts.` + exit
 	root.SetVersionTemplate("payinv {{.Version}}\n")
 
 	f := root.PersistentFlags()
-	f.StringVarP(&opts.output, "output", "o", "table", "output format: table, json or csv")
+	f.StringVarP(&opts.output, "output", "o", "table", "output format: table, json or csv (match also xlsx)")
 	f.BoolVar(&opts.reveal, "reveal", false, "show full account numbers (masked to the last four by default)")
 	f.StringVar(&opts.asOf, "as-of", "", "the day taken as today for deadlines, YYYY-MM-DD (default: today, US Eastern)")
 	_ = root.RegisterFlagCompletionFunc("output", cobra.FixedCompletions(
@@ -87,6 +88,8 @@ given. Tables are for people; -o json and -o csv are stable for scripts.` + exit
 	root.AddCommand(
 		newACHCmd(opts),
 		newEventsCmd(opts),
+		newMatchCmd(opts),
+		newFindCmd(opts),
 		newExplainCmd(opts),
 		newCodesCmd(opts),
 		newExitCodesTopic(),
@@ -96,10 +99,14 @@ given. Tables are for people; -o json and -o csv are stable for scripts.` + exit
 }
 
 func (o *options) validate(cmd *cobra.Command) error {
-	switch o.output {
-	case "table", "json", "csv":
-	default:
-		return usageErrorf(cmd.CommandPath(), "--output %q: want table, json or csv", o.output)
+	formats := "table,json,csv"
+	if f, ok := cmd.Annotations["formats"]; ok {
+		formats = f
+	}
+	if !slices.Contains(strings.Split(formats, ","), o.output) {
+		list := strings.Split(formats, ",")
+		return usageErrorf(cmd.CommandPath(), "--output %q: want %s or %s", o.output,
+			strings.Join(list[:len(list)-1], ", "), list[len(list)-1])
 	}
 	if o.asOf == "" {
 		o.today = settlement.DateOf(o.io.Now())

@@ -1,0 +1,72 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
+)
+
+func TestMatchReportFiles(t *testing.T) {
+	dir := t.TempDir()
+	base := []string{"match", "--records", "fixtures/records/records.csv", "--as-of=2026-11-25"}
+
+	// The JSON report holds what -o json prints.
+	jsonPath := filepath.Join(dir, "recon.json")
+	r := runCLI("", append(append([]string{}, base...), "--report", jsonPath, "-o", "json", "fixtures/ach")...)
+	require.Equal(t, ExitNothing, r.code, r.stderr)
+	written, err := os.ReadFile(jsonPath)
+	require.NoError(t, err)
+	assert.Equal(t, r.stdout, string(written))
+
+	// The CSV report, while stdout shows the table.
+	csvPath := filepath.Join(dir, "recon.csv")
+	r = runCLI("", append(append([]string{}, base...), "--report", csvPath, "fixtures/ach")...)
+	require.Equal(t, ExitNothing, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "Reconciliation as of 2026-11-25")
+	written, err = os.ReadFile(csvPath)
+	require.NoError(t, err)
+	assert.Equal(t, runCLI("", append(append([]string{}, base...), "-o", "csv", "fixtures/ach")...).stdout, string(written))
+
+	// An XLSX workbook with its three sheets.
+	xlsxPath := filepath.Join(dir, "recon.xlsx")
+	r = runCLI("", append(append([]string{}, base...), "--report", xlsxPath, "fixtures/ach")...)
+	require.Equal(t, ExitNothing, r.code, r.stderr)
+	book, err := excelize.OpenFile(xlsxPath)
+	require.NoError(t, err)
+	defer book.Close()
+	assert.Equal(t, []string{"Summary", "Records", "Unexpected"}, book.GetSheetList())
+	rows, err := book.GetRows("Records")
+	require.NoError(t, err)
+	assert.Len(t, rows, 29, "a header and 28 records")
+	assert.Equal(t, matchCSVHeader, rows[0])
+
+	// No temporary file is left behind.
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	assert.ElementsMatch(t, []string{"recon.json", "recon.csv", "recon.xlsx"}, names)
+
+	// A report that cannot be written is an error, and nothing is left.
+	r = runCLI("", append(append([]string{}, base...), "--report", filepath.Join(dir, "nope", "r.json"), "fixtures/ach")...)
+	assert.Equal(t, ExitInput, r.code)
+	assert.Contains(t, r.stderr, "nope")
+	r = runCLI("", append(append([]string{}, base...), "--report", filepath.Join(dir, "r.pdf"), "fixtures/ach")...)
+	assert.Equal(t, ExitInput, r.code)
+	assert.Contains(t, r.stderr, "want a .json, .csv, .xlsx or .txt file")
+}
+
+func TestMatchXLSXNotOnATerminal(t *testing.T) {
+	io, out, errOut := TestIO("", testNow)
+	io.StdoutTTY = true
+	code := Main([]string{"match", "--records", "fixtures/records/records.csv", "-o", "xlsx", "fixtures/ach"}, io, "test")
+	assert.Equal(t, ExitInput, code)
+	assert.Empty(t, out.String())
+	assert.Contains(t, errOut.String(), "-o xlsx writes a binary file")
+}
