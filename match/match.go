@@ -132,6 +132,7 @@ type Matcher struct {
 	opts     Options
 	records  []*records.Record
 	evidence []*Evidence
+	blocks   evidenceBlock
 
 	// Built by run: stories by reference, for matching; by amount (either
 	// direction) and by account digits, for explaining near misses.
@@ -171,7 +172,7 @@ func (m *Matcher) addEvent(ev *payment.Event) {
 	if ev.Kind == payment.KindAdvice {
 		return // accounting advices between banks are no one's deposit
 	}
-	m.evidence = append(m.evidence, evidenceOf(ev))
+	m.evidence = append(m.evidence, evidenceOf(ev, m.blocks.next()))
 }
 
 func (m *Matcher) run() *Result {
@@ -180,9 +181,11 @@ func (m *Matcher) run() *Result {
 	m.index(stories)
 	recs := slices.Clone(m.records)
 	slices.SortFunc(recs, compareRecords)
+	block := make([]RecordResult, len(recs)) // one allocation for all results
 	results := make([]*RecordResult, len(recs))
 	for i, r := range recs {
-		results[i] = &RecordResult{Record: r}
+		block[i].Record = r
+		results[i] = &block[i]
 	}
 
 	m.matchByReference(results)
@@ -216,15 +219,9 @@ func compareRecords(a, b *records.Record) int {
 // When two records name the same story, the earlier record (by creation
 // time, then ID) keeps it and the other is a duplicate.
 func (m *Matcher) matchByReference(results []*RecordResult) {
-	order := slices.Clone(results)
-	slices.SortFunc(order, func(a, b *RecordResult) int {
-		if c := a.Record.CreatedAt.Compare(b.Record.CreatedAt); c != 0 {
-			return c
-		}
-		return compareRecords(a.Record, b.Record)
-	})
 	var found []*Story
-	for _, res := range order {
+	var dups []*RecordResult
+	for _, res := range results {
 		r := res.Record
 		found = found[:0]
 		via := ""
@@ -245,23 +242,69 @@ func (m *Matcher) matchByReference(results []*RecordResult) {
 		if len(found) == 0 {
 			continue
 		}
-		res.Method, res.MatchedRef = ByReference, via
+		res.Method, res.MatchedRef, res.Score = ByReference, via, 100
 		primary := found[0]
 		if owner := primary.owner; owner != nil {
-			res.Status = StatusDuplicate
-			res.DuplicateOf = owner.Record.ID
-			res.Story = primary
+			// Two records name the same payment: the one made first keeps it.
+			if earlierRecord(r, owner.Record) {
+				for _, d := range owner.Duplicates {
+					d.claimed, d.owner = false, nil
+				}
+				owner.Duplicates = nil
+				dups = append(dups, owner)
+				m.claim(res, found)
+			} else {
+				res.Story = primary
+				dups = append(dups, res)
+			}
 			continue
 		}
-		primary.claimed, primary.owner = true, res
-		res.Story, res.Score = primary, 100
-		for _, extra := range found[1:] {
-			if extra.owner == nil {
-				extra.claimed, extra.owner = true, res
-				res.Duplicates = append(res.Duplicates, extra)
-			}
+		m.claim(res, found)
+	}
+	// A duplicate points at the payment its reference names, owned by the
+	// record made first.
+	for _, d := range dups {
+		d.Status = StatusDuplicate
+		d.Story = m.storyNamed(d)
+		d.DuplicateOf = d.Story.owner.Record.ID
+	}
+}
+
+// claim gives a record its story, and the further stories its reference
+// names as duplicates.
+func (m *Matcher) claim(res *RecordResult, found []*Story) {
+	primary := found[0]
+	primary.claimed, primary.owner = true, res
+	res.Story = primary
+	for _, extra := range found[1:] {
+		if extra.owner == nil {
+			extra.claimed, extra.owner = true, res
+			res.Duplicates = append(res.Duplicates, extra)
 		}
 	}
+}
+
+// storyNamed finds again the story a record's reference names.
+func (m *Matcher) storyNamed(res *RecordResult) *Story {
+	var s *Story
+	for _, ref := range [2]string{res.Record.Reference, res.Record.ID} {
+		if key := normalizeRef(ref); key != "" && s == nil {
+			m.lookupRef(key, func(x *Story) {
+				if s == nil && railFits(res.Record.Rail, x.first().Rail) {
+					s = x
+				}
+			})
+		}
+	}
+	return s
+}
+
+// earlierRecord orders records by creation time, then as compareRecords.
+func earlierRecord(a, b *records.Record) bool {
+	if c := a.CreatedAt.Compare(b.CreatedAt); c != 0 {
+		return c < 0
+	}
+	return compareRecords(a, b) < 0
 }
 
 // railFits says whether a record's rail and an event's rail can be the
@@ -399,15 +442,14 @@ type amountKey struct {
 
 func newAmountKey(d payment.Direction, currency string, amount decimal.Decimal) amountKey {
 	k := amountKey{direction: d, currency: currency}
-	if exp := amount.Exponent(); exp >= -2 && exp <= 6 {
-		if c := amount.Coefficient(); c.IsInt64() {
-			v := c.Int64()
-			for i := exp; i > -2; i-- {
-				v *= 10
-			}
-			k.cents = v
-			return k
+	// NumDigits and CoefficientInt64 read the amount without copying it.
+	if exp := amount.Exponent(); exp >= -2 && exp <= 6 && amount.NumDigits() <= 12 {
+		v := amount.CoefficientInt64()
+		for i := exp; i > -2; i-- {
+			v *= 10
 		}
+		k.cents = v
+		return k
 	}
 	k.text = amount.String()
 	return k
@@ -611,7 +653,12 @@ func (m *Matcher) index(stories []*Story) {
 	m.byRef = make(map[uint64]int32, 2*len(stories))
 	m.refNext = make([]refLink, 0, 2*len(stories))
 	for i, s := range stories {
-		for _, ref := range s.refs() {
+		var last string
+		s.eachRef(func(ref string) bool {
+			if ref == last {
+				return true // a return repeating its payment's reference
+			}
+			last = ref
 			h := maphash.String(m.seed, ref)
 			prev, ok := m.byRef[h]
 			if !ok {
@@ -619,7 +666,8 @@ func (m *Matcher) index(stories []*Story) {
 			}
 			m.byRef[h] = int32(len(m.refNext))
 			m.refNext = append(m.refNext, refLink{story: int32(i), next: prev})
-		}
+			return true
+		})
 	}
 }
 
@@ -629,11 +677,13 @@ type refLink struct{ story, next int32 }
 // lookupRef calls fn with every story that has the (normalized) reference.
 func (m *Matcher) lookupRef(ref string, fn func(*Story)) {
 	i, ok := m.byRef[maphash.String(m.seed, ref)]
+	var prev *Story
 	for ; ok && i >= 0; i = m.refNext[i].next {
 		s := m.stories[m.refNext[i].story]
-		if slices.Contains(s.refs(), ref) { // not merely the same hash
+		if s != prev && s.hasRef(ref) { // not merely the same hash
 			fn(s)
 		}
+		prev = s
 	}
 }
 
@@ -645,15 +695,19 @@ func (m *Matcher) storiesWithRef(ref string) []*Story {
 }
 
 // indexForNearMisses builds, the first time an unmatched record needs
-// explaining, the indexes of stories by amount (either direction) and by
-// the account's last four digits.
+// explaining, the indexes of the stories no record claims, by amount
+// (either direction) and by the account's last four digits. (Claimed
+// stories are explained already; the reference still finds them.)
 func (m *Matcher) indexForNearMisses() {
 	if m.byAmount != nil {
 		return
 	}
-	m.byAmount = make(map[amountKey][]*Story, len(m.stories))
-	m.byLast4 = make(map[string][]*Story, 10000)
+	m.byAmount = map[amountKey][]*Story{}
+	m.byLast4 = map[string][]*Story{}
 	for _, s := range m.stories {
+		if s.claimed {
+			continue
+		}
 		k := s.amountKey()
 		k.direction = "" // either way
 		m.byAmount[k] = append(m.byAmount[k], s)
@@ -688,9 +742,12 @@ func (m *Matcher) nearMiss(r *records.Record) *NearMiss {
 	add(m.storiesWithRef(normalizeRef(r.ID)))
 	add(m.byAmount[newAmountKey("", r.Currency, r.Amount)])
 	if name := canonicalName(r.Name); name != "" && r.AccountLast4 != "" {
+		// Same account digits and name, the same way, within a month.
+		day := recordDay(r)
 		var same []*Story
 		for _, s := range m.byLast4[r.AccountLast4] {
-			if canonicalSimilarity(name, s.name()) >= 0.9 {
+			gap := day.DaysUntil(s.Day())
+			if s.Direction() == r.Direction() && gap >= -31 && gap <= 31 && canonicalSimilarity(name, s.name()) >= 0.9 {
 				same = append(same, s)
 			}
 		}

@@ -17,13 +17,11 @@ type Story struct {
 	Events  []*Evidence // Forward first, then the answers by date and source
 	// Outcome is what the evidence says became of the payment.
 	Outcome Status
-	// Notes are things an analyst should know that do not change the
-	// outcome (a NOC to apply, a dishonored return).
-	Notes []string
 
 	key     payment.Source // deterministic identity: the first event's source
 	claimed bool
 	owner   *RecordResult // the record that claimed the story by reference or score
+	first1  [1]*Evidence  // backs Events for the many stories of one event
 
 	nameCache *string // the canonical name, worked out on first use
 }
@@ -93,24 +91,46 @@ func opposite(d payment.Direction) payment.Direction {
 // individual ID) and the original references of answer-only stories.
 func (s *Story) refs() []string {
 	out := make([]string, 0, 4)
-	add := func(v string) {
-		if v = normalizeRef(v); v != "" && !slices.Contains(out, v) {
+	s.eachRef(func(v string) bool {
+		if !slices.Contains(out, v) {
 			out = append(out, v)
 		}
-	}
+		return true
+	})
+	return out
+}
+
+// hasRef reports whether the story can be found by ref (normalized).
+func (s *Story) hasRef(ref string) bool {
+	found := false
+	s.eachRef(func(v string) bool {
+		found = v == ref
+		return !found
+	})
+	return found
+}
+
+// eachRef calls fn with each normalized reference of the story, possibly
+// more than once, until fn returns false.
+func (s *Story) eachRef(fn func(string) bool) {
 	for _, e := range s.Events {
 		if e.isForward() || e.Kind == payment.KindReversal {
-			for _, r := range e.Refs {
-				add(r.Value)
+			for _, r := range e.Refs() {
+				if v := normalizeRef(r.Value); v != "" && !fn(v) {
+					return
+				}
 			}
 			continue
 		}
-		add(e.Ref("individual_id"))
-		for _, r := range e.Originals {
-			add(r.Value)
+		if v := normalizeRef(e.Ref("individual_id")); v != "" && !fn(v) {
+			return
+		}
+		for _, r := range e.Originals() {
+			if v := normalizeRef(r.Value); v != "" && !fn(v) {
+				return
+			}
 		}
 	}
-	return out
 }
 
 // buildStories links events into stories. An answer (return, NOC,
@@ -123,19 +143,32 @@ func buildStories(events []*Evidence) []*Story {
 	slices.SortFunc(events, compareEvidence)
 
 	stories := make([]*Story, 0, len(events))
-	byRef := make(map[Ref][]*Story, len(events)) // a payment's own references → stories
+	block := make([]Story, 0, len(events)) // one allocation for the stories of payments
+	// A payment's own references → its stories, chained when a reference
+	// repeats (trace numbers do, across days).
+	byRef := make(map[Ref]int32, len(events))
+	var links []refLink
 	var answers []*Evidence
 	for _, e := range events {
 		if !e.isForward() {
 			answers = append(answers, e)
 			continue
 		}
-		s := &Story{Forward: e, Events: []*Evidence{e}, key: e.Source}
+		block = append(block, Story{Forward: e, key: e.Source})
+		s := &block[len(block)-1]
+		s.first1[0] = e
+		s.Events = s.first1[:]
 		stories = append(stories, s)
-		for _, r := range e.Refs {
-			if r.Name != "individual_id" { // the company's reference may repeat
-				byRef[r] = append(byRef[r], s)
+		for _, r := range e.Refs() {
+			if r.Name == "individual_id" { // the company's reference, not the payment's
+				continue
 			}
+			prev, ok := byRef[r]
+			if !ok {
+				prev = -1
+			}
+			byRef[r] = int32(len(links))
+			links = append(links, refLink{story: int32(len(stories) - 1), next: prev})
 		}
 	}
 	// Reversals are rare: the index they need is built only for them.
@@ -162,15 +195,20 @@ func buildStories(events []*Evidence) []*Story {
 				stories = append(stories, s)
 			}
 		} else {
-			for _, r := range a.Originals {
-				if s = latestBefore(byRef[r], a.Day()); s != nil {
+			for _, r := range a.Originals() {
+				var cands []*Story
+				i, ok := byRef[r]
+				for ; ok && i >= 0; i = links[i].next {
+					cands = append(cands, stories[links[i].story])
+				}
+				if s = latestBefore(cands, a.Day()); s != nil {
 					break
 				}
 			}
 			if s == nil {
 				key := Ref{"source", a.Source.String()}
-				if len(a.Originals) > 0 {
-					key = a.Originals[0]
+				if orig := a.Originals(); len(orig) > 0 {
+					key = orig[0]
 				}
 				if s = orphans[key]; s == nil {
 					s = &Story{key: a.Source}
@@ -182,7 +220,7 @@ func buildStories(events []*Evidence) []*Story {
 		s.Events = append(s.Events, a)
 	}
 	for _, s := range stories {
-		s.Outcome, s.Notes = outcome(s)
+		s.Outcome, _ = outcome(s)
 	}
 	return stories
 }
@@ -190,7 +228,7 @@ func buildStories(events []*Evidence) []*Story {
 // compareEvidence orders events by day, then by where they were read, so
 // that stories come out the same whatever order the inputs were given in.
 func compareEvidence(a, b *Evidence) int {
-	if c := a.Day().Compare(b.Day()); c != 0 {
+	if c := cmp.Compare(a.day, b.day); c != 0 {
 		return c
 	}
 	return compareSources(a.Source, b.Source)
@@ -246,6 +284,13 @@ func reversedStory(cands []*Story, rev *Evidence) *Story {
 		return fits[len(fits)-1]
 	}
 	return nil
+}
+
+// Notes are what an analyst should know of a story that does not change
+// its outcome (a NOC to apply, a dishonored return).
+func (s *Story) Notes() []string {
+	_, notes := outcome(s)
+	return notes
 }
 
 // outcome says what the evidence makes of a story: a return stands unless

@@ -77,7 +77,7 @@ func main() {
 			name:    firstNames[rng.IntN(len(firstNames))] + " " + lastNames[rng.IntN(len(lastNames))],
 			account: fmt.Sprintf("%d", 1000000+rng.IntN(899999999)),
 			rdfi:    rdfis[rng.IntN(len(rdfis))],
-			cents:   int64(1000 + rng.IntN(2_500_000)),
+			cents:   int64(1000 + rng.IntN(250_000)), // $10.00 to $2,510.00
 			day:     i * (len(days) - 2) / *n, // records in day order, so batches hold one day each
 		}
 		roll := rng.IntN(100)

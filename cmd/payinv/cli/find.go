@@ -40,7 +40,8 @@ finds a customer's records.
 
 Filters compare references exactly (case aside), amounts exactly, names
 loosely ("chen" finds DAVID CHEN) and dates by day (a payment's settlement
-or effective date; a record's creation date, US Eastern).` + exitStatusHelp + `
+date, or its effective date when it has none; a record's creation date, US
+Eastern).` + exitStatusHelp + `
   (1 here means: nothing fits)`,
 		Example: `  $ payinv find --trace 074012501109013 fixtures/ach
   $ payinv find --id DEP-2611090013 fixtures/ach
@@ -206,7 +207,7 @@ func (fo *findOptions) eventFits(e *match.Evidence) bool {
 		if want == "" {
 			return true
 		}
-		for _, r := range append(append([]match.Ref{}, e.Refs...), e.Originals...) {
+		for _, r := range append(append([]match.Ref{}, e.Refs()...), e.Originals()...) {
 			if sameRef(want, r.Value) {
 				return true
 			}
@@ -217,7 +218,7 @@ func (fo *findOptions) eventFits(e *match.Evidence) bool {
 		refIs(fo.e2e, "end_to_end_id") && refIs(fo.arn, "arn") &&
 		(fo.amount == "" || fo.amountValue.Equal(e.Amount)) &&
 		(fo.name == "" || nameContains(e.Name, fo.name)) &&
-		(fo.date == "" || e.Settlement == fo.dateValue || e.Effective == fo.dateValue)
+		(fo.date == "" || e.Date == fo.dateValue)
 }
 
 func sameRef(a, b string) bool {
@@ -281,7 +282,7 @@ func (fo *findOptions) writeTable(w io.Writer, hits []hit) error {
 			{title: "account"}, {title: "source"}, {title: "references"}}, rows); err != nil {
 			return err
 		}
-		for _, n := range h.story.Notes {
+		for _, n := range h.story.Notes() {
 			out.printf("  note: %s\n", n)
 		}
 	}

@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -93,21 +92,27 @@ needs --report or a stdout that is not a terminal.` + exitStatusHelp + `
 }
 
 func runMatch(mo *matchOptions, args []string) error {
-	// Reconciliation holds every record and event, and little garbage
-	// comes and goes: collect it less often.
-	defer debug.SetGCPercent(debug.SetGCPercent(200))
 	rep, sources := mo.inputs(args)
-	recs := readRecords(mo, rep)
-	if recs == nil && rep.errors > 0 {
-		return rep.result()
-	}
 	m := match.NewMatcher(match.Options{Window: mo.window, AsOf: mo.today})
-	for _, r := range recs {
-		m.AddRecord(r)
-	}
+
+	// The records and the events are read at the same time; their problems
+	// are printed afterwards, records first, so the output stays the same.
+	recRep := &reporter{io: mo.io, hold: true}
+	done := make(chan []*records.Record)
+	go func() { done <- readRecords(mo, recRep) }()
+	evRep := &reporter{io: mo.io, hold: true}
 	n := 0
 	for _, src := range sources {
-		n += readEventsInto(src, rep, func(string) {}, m.AddEvent)
+		n += readEventsInto(src, evRep, func(string) {}, m.AddEvent)
+	}
+	recs := <-done
+	rep.adopt(recRep)
+	rep.adopt(evRep)
+	if recs == nil && recRep.errors > 0 {
+		return rep.result()
+	}
+	for _, r := range recs {
+		m.AddRecord(r)
 	}
 	res := m.Run()
 	if hook != nil {
@@ -358,7 +363,7 @@ func kindWord(s *match.Story) string {
 // refsText lists an event's references: "individual_id DEP-1, trace 0740…".
 func refsText(e *match.Evidence) string {
 	var parts []string
-	for _, r := range e.Refs {
+	for _, r := range e.Refs() {
 		parts = append(parts, strings.ReplaceAll(r.Name, "_", " ")+" "+r.Value)
 	}
 	return strings.Join(parts, ", ")
@@ -470,14 +475,14 @@ func (r *matchReport) writeCSV(w io.Writer) error {
 // unexpectedRow is an unexpected story in matchCSVHeader's columns.
 func (r *matchReport) unexpectedRow(s *match.Story) []string {
 	return []string{"", "", "", string(storyHead(s).Rail), payment.FormatAmount(s.Amount(), s.Currency()), s.Currency(), "", "",
-		string(match.StatusUnexpected), "true", "", "", "", string(s.Outcome), r.storyText(s), "", "", "", "", "", strings.Join(s.Notes, "; ")}
+		string(match.StatusUnexpected), "true", "", "", "", string(s.Outcome), r.storyText(s), "", "", "", "", "", strings.Join(s.Notes(), "; ")}
 }
 
 func (r *matchReport) csvRow(rr *match.RecordResult) []string {
 	rec := rr.Record
 	var outcome, events, notes string
 	if rr.Story != nil {
-		outcome, events, notes = string(rr.Story.Outcome), r.storyText(rr.Story), strings.Join(rr.Story.Notes, "; ")
+		outcome, events, notes = string(rr.Story.Outcome), r.storyText(rr.Story), strings.Join(rr.Story.Notes(), "; ")
 	}
 	var dups, amb []string
 	for _, d := range rr.Duplicates {
@@ -632,7 +637,7 @@ func (r *matchReport) storyJSON(out *jsonOut, s *match.Story) {
 	out.raw(`{"outcome":`)
 	out.str(string(s.Outcome))
 	out.raw(`,"notes":[`)
-	for i, n := range s.Notes {
+	for i, n := range s.Notes() {
 		if i > 0 {
 			out.raw(",")
 		}
@@ -664,7 +669,7 @@ func (r *matchReport) storyJSON(out *jsonOut, s *match.Story) {
 			out.str(kv[1])
 		}
 		out.raw(`,"refs":{`)
-		for i, ref := range e.Refs {
+		for i, ref := range e.Refs() {
 			if i > 0 {
 				out.raw(",")
 			}
@@ -673,7 +678,7 @@ func (r *matchReport) storyJSON(out *jsonOut, s *match.Story) {
 			out.str(ref.Value)
 		}
 		out.raw(`},"original_refs":{`)
-		for i, ref := range e.Originals {
+		for i, ref := range e.Originals() {
 			if i > 0 {
 				out.raw(",")
 			}

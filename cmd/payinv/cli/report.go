@@ -15,6 +15,9 @@ type reporter struct {
 	errors   int
 	warnings int
 	problems []*payment.Problem
+	// hold keeps problems instead of printing them, for work done
+	// concurrently whose problems are printed afterwards, in order.
+	hold bool
 }
 
 func newReporter(io *IO) *reporter { return &reporter{io: io} }
@@ -27,14 +30,26 @@ func (r *reporter) report(err error, file string) {
 		p = &payment.Problem{Source: payment.Source{File: file}, Message: err.Error()}
 	}
 	r.problems = append(r.problems, p)
-	label := "payinv: "
 	if p.Warning {
 		r.warnings++
-		fmt.Fprintf(r.io.ErrOut, "%s%s: %s%s\n", label, p.Source, r.paint("warning: ", yellow), p.Message)
+	} else {
+		r.errors++
+	}
+	if r.hold {
 		return
 	}
-	r.errors++
-	fmt.Fprintf(r.io.ErrOut, "%s%s: %s\n", label, p.Source, p.Message)
+	if p.Warning {
+		fmt.Fprintf(r.io.ErrOut, "payinv: %s: %s%s\n", p.Source, r.paint("warning: ", yellow), p.Message)
+		return
+	}
+	fmt.Fprintf(r.io.ErrOut, "payinv: %s: %s\n", p.Source, p.Message)
+}
+
+// adopt reports, in order, the problems another reporter held.
+func (r *reporter) adopt(held *reporter) {
+	for _, p := range held.problems {
+		r.report(p, "")
+	}
 }
 
 // result is the error a command returns once its output is written:
