@@ -21,13 +21,17 @@ test:
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
 
-# Go benchmarks, then payinv ach show -o json against a bare moov-io/ach
-# read of its 500,000-entry sample, as processes (time and peak memory).
+# Go benchmarks; then, as processes (time and peak memory): payinv ach show
+# -o json against a bare moov-io/ach read of its 500,000-entry sample, and
+# payinv match on generated inputs of growing size.
+MATCH_SIZES ?= 100000,300000,1000000
 bench: build
 	$(GO) mod download
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 	$(GO) build -o bin/moovread ./scripts/moovread
-	$(GO) run ./scripts/benchshow -payinv $(BIN) -moovread bin/moovread
+	$(GO) build -o bin/genbench ./scripts/genbench
+	$(GO) run ./scripts/bench -payinv $(BIN) -moovread bin/moovread
+	$(GO) run ./scripts/bench -payinv $(BIN) -genbench bin/genbench -match $(MATCH_SIZES) -runs 3
 
 # Go fuzzes one target at a time: run each for FUZZTIME.
 fuzz:

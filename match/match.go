@@ -138,8 +138,7 @@ type Matcher struct {
 	// direction) and by account digits, for explaining near misses.
 	stories  []*Story
 	seed     maphash.Seed
-	byRef    map[uint64]int32
-	refNext  []refLink
+	refIndex []refEntry
 	byAmount map[amountKey][]*Story
 	byLast4  map[string][]*Story
 }
@@ -645,45 +644,46 @@ func words(s Status) string {
 	return string(s)
 }
 
-// index builds the index of stories by reference: references are hashed,
-// and stories sharing a hash are chained, so that a million stories cost
-// one small map entry each rather than a string key and a slice.
+// index builds the index of stories by reference: each reference is
+// hashed, and the (hash, story) pairs are sorted, so that a million stories
+// cost one 16-byte entry per reference and a lookup is a binary search.
 func (m *Matcher) index(stories []*Story) {
 	m.seed = maphash.MakeSeed()
-	m.byRef = make(map[uint64]int32, 2*len(stories))
-	m.refNext = make([]refLink, 0, 2*len(stories))
+	idx := make([]refEntry, 0, 2*len(stories))
 	for i, s := range stories {
 		var last string
 		s.eachRef(func(ref string) bool {
-			if ref == last {
-				return true // a return repeating its payment's reference
+			if ref != last { // a return repeating its payment's reference
+				idx = append(idx, refEntry{hash: maphash.String(m.seed, ref), story: int32(i)})
+				last = ref
 			}
-			last = ref
-			h := maphash.String(m.seed, ref)
-			prev, ok := m.byRef[h]
-			if !ok {
-				prev = -1
-			}
-			m.byRef[h] = int32(len(m.refNext))
-			m.refNext = append(m.refNext, refLink{story: int32(i), next: prev})
 			return true
 		})
 	}
+	slices.SortFunc(idx, func(a, b refEntry) int {
+		if c := cmp.Compare(a.hash, b.hash); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.story, b.story)
+	})
+	m.refIndex = slices.Compact(idx)
 }
 
-// refLink chains the stories whose references share a hash.
-type refLink struct{ story, next int32 }
+// refEntry is one reference of one story, hashed.
+type refEntry struct {
+	hash  uint64
+	story int32
+}
 
-// lookupRef calls fn with every story that has the (normalized) reference.
+// lookupRef calls fn with every story that has the (normalized) reference,
+// earliest story first.
 func (m *Matcher) lookupRef(ref string, fn func(*Story)) {
-	i, ok := m.byRef[maphash.String(m.seed, ref)]
-	var prev *Story
-	for ; ok && i >= 0; i = m.refNext[i].next {
-		s := m.stories[m.refNext[i].story]
-		if s != prev && s.hasRef(ref) { // not merely the same hash
+	h := maphash.String(m.seed, ref)
+	i, _ := slices.BinarySearchFunc(m.refIndex, h, func(e refEntry, h uint64) int { return cmp.Compare(e.hash, h) })
+	for ; i < len(m.refIndex) && m.refIndex[i].hash == h; i++ {
+		if s := m.stories[m.refIndex[i].story]; s.hasRef(ref) { // not merely the same hash
 			fn(s)
 		}
-		prev = s
 	}
 }
 

@@ -144,14 +144,24 @@ func buildStories(events []*Evidence) []*Story {
 
 	stories := make([]*Story, 0, len(events))
 	block := make([]Story, 0, len(events)) // one allocation for the stories of payments
-	// A payment's own references → its stories, chained when a reference
-	// repeats (trace numbers do, across days).
-	byRef := make(map[Ref]int32, len(events))
-	var links []refLink
 	var answers []*Evidence
+	// Only the references some answer names are worth indexing: answers are
+	// few, payments many.
+	named := map[Ref]bool{}
 	for _, e := range events {
 		if !e.isForward() {
 			answers = append(answers, e)
+			for _, r := range e.Originals() {
+				named[r] = true
+			}
+		}
+	}
+	// A named reference → the payments that have it, chained when it
+	// repeats (trace numbers do, across days).
+	byRef := map[Ref]int32{}
+	var links []refLink
+	for _, e := range events {
+		if !e.isForward() {
 			continue
 		}
 		block = append(block, Story{Forward: e, key: e.Source})
@@ -160,7 +170,7 @@ func buildStories(events []*Evidence) []*Story {
 		s.Events = s.first1[:]
 		stories = append(stories, s)
 		for _, r := range e.Refs() {
-			if r.Name == "individual_id" { // the company's reference, not the payment's
+			if !named[r] {
 				continue
 			}
 			prev, ok := byRef[r]
@@ -256,6 +266,9 @@ func latestBefore(cands []*Story, day payment.Date) *Story {
 	}
 	return best
 }
+
+// refLink chains the payments that share a reference.
+type refLink struct{ story, next int32 }
 
 type payeeKey struct{ routing, account, amount, currency string }
 

@@ -80,10 +80,13 @@ type Event struct {
 }
 
 // Refs are the references an event can be looked up and matched by.
-// Empty fields are omitted from JSON.
+// Empty fields are omitted from JSON. Each rail fills its own; the
+// Original* fields name the payment an answer (a return, refund,
+// chargeback, recall) refers to.
 type Refs struct {
-	Trace        string // ACH trace number of this entry
-	IndividualID string // ACH individual identification number (the company's reference)
+	// ACH
+	Trace        string // trace number of this entry
+	IndividualID string // individual identification number (the company's reference)
 	// OriginalTrace is the trace of the entry a return, NOC, dishonored or
 	// contested return refers to.
 	OriginalTrace string
@@ -93,6 +96,55 @@ type Refs struct {
 	// DishonoredReturnTrace is the trace of the dishonored return a
 	// contested dishonored return answers.
 	DishonoredReturnTrace string
+
+	// Wires (Fedwire, ISO 20022, SWIFT MT)
+	UETR            string // lower case
+	IMAD            string
+	OMAD            string
+	MessageID       string
+	EndToEndID      string
+	InstructionID   string
+	TransactionID   string
+	SenderReference string
+
+	// Cards
+	PSPID string // the processor's payment id (Stripe ch_/pi_, Adyen PSP reference …)
+	ARN   string // acquirer reference number
+
+	// What an answer refers to, for wires and cards.
+	OriginalUETR       string
+	OriginalIMAD       string
+	OriginalEndToEndID string
+	OriginalPSPID      string
+}
+
+// Each calls fn with the name (as in JSON) and value of every reference
+// that identifies the event itself.
+func (r *Refs) Each(fn func(name, value string)) {
+	for _, f := range []struct{ name, value string }{
+		{"trace", r.Trace}, {"individual_id", r.IndividualID},
+		{"uetr", r.UETR}, {"imad", r.IMAD}, {"omad", r.OMAD}, {"message_id", r.MessageID},
+		{"end_to_end_id", r.EndToEndID}, {"instruction_id", r.InstructionID}, {"transaction_id", r.TransactionID},
+		{"sender_reference", r.SenderReference}, {"psp_id", r.PSPID}, {"arn", r.ARN},
+	} {
+		if f.value != "" {
+			fn(f.name, f.value)
+		}
+	}
+}
+
+// EachOriginal calls fn with every reference to the payment an answer
+// refers to, named after the reference of that payment it equals
+// ("trace" for an original trace).
+func (r *Refs) EachOriginal(fn func(name, value string)) {
+	for _, f := range []struct{ name, value string }{
+		{"trace", r.OriginalTrace}, {"uetr", r.OriginalUETR}, {"imad", r.OriginalIMAD},
+		{"end_to_end_id", r.OriginalEndToEndID}, {"psp_id", r.OriginalPSPID},
+	} {
+		if f.value != "" {
+			fn(f.name, f.value)
+		}
+	}
 }
 
 // Party is the customer side of an event: the Receiver of an ACH entry.

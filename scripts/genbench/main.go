@@ -78,7 +78,7 @@ func main() {
 			account: fmt.Sprintf("%d", 1000000+rng.IntN(899999999)),
 			rdfi:    rdfis[rng.IntN(len(rdfis))],
 			cents:   int64(1000 + rng.IntN(250_000)), // $10.00 to $2,510.00
-			day:     i * (len(days) - 2) / *n, // records in day order, so batches hold one day each
+			day:     i * (len(days) - 2) / *n,        // records in day order, so batches hold one day each
 		}
 		roll := rng.IntN(100)
 		recordCents, reference := e.cents, e.id
