@@ -55,6 +55,9 @@ func runACHReturns(opts *options, args []string) error {
 	rep, sources := opts.inputs(args)
 	originals := ach.NewOriginals()
 	var answers []*answer
+	prog := newProgress(opts.io, "reading", progressThreshold, sources)
+	prog.attach(sources)
+	defer prog.done()
 	for _, src := range sources {
 		in, closer, ok := openNACHA(src, rep)
 		if !ok {

@@ -68,9 +68,12 @@ func runACHShow(opts *options, args []string) error {
 	default:
 		r = &showTable{opts: opts, w: newBuffered(opts.io.Out)}
 	}
+	prog := newProgress(opts.io, "reading", progressThreshold, sources)
+	prog.attach(sources)
 	for _, src := range sources {
 		readNACHA(src, rep, r)
 	}
+	prog.done()
 	if err := r.end(rep.problems); err != nil {
 		return err
 	}

@@ -54,10 +54,13 @@ func runEvents(opts *options, args []string) error {
 	default:
 		sink = &eventsTable{opts: opts, w: newBuffered(opts.io.Out)}
 	}
+	prog := newProgress(opts.io, "reading", progressThreshold, sources)
+	prog.attach(sources)
 	count := 0
 	for _, src := range sources {
 		count += readEventsInto(src, rep, func(name string) { sink.begin(name) }, sink.event)
 	}
+	prog.done()
 	if err := sink.end(rep.problems); err != nil {
 		return err
 	}

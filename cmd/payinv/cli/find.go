@@ -108,13 +108,16 @@ func runFind(fo *findOptions, args []string) error {
 	m := match.NewMatcher(match.Options{Window: fo.window, AsOf: fo.today})
 	if fo.records != "" {
 		mo := &matchOptions{options: fo.options, records: fo.records, mapping: fo.mapping}
-		for _, r := range readRecords(mo, rep) {
+		for _, r := range readRecords(mo, rep, nil) {
 			m.AddRecord(r)
 		}
 	}
+	prog := newProgress(fo.io, "reading", progressThreshold, sources)
+	prog.attach(sources)
 	for _, src := range sources {
 		readEventsInto(src, rep, func(string) {}, m.AddEvent)
 	}
+	prog.done()
 	res := m.Run()
 
 	var hits []hit

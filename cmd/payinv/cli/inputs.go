@@ -26,6 +26,8 @@ type source struct {
 	// not payment files are skipped with a note rather than an error.
 	inFolder bool
 	open     func() (io.ReadCloser, error)
+	// count, when set, is told how many bytes are read (for progress).
+	count func(int)
 }
 
 // inputs expands a command's arguments into sources, reporting those that
@@ -114,7 +116,11 @@ func openSource(s source) (*bufio.Reader, io.Closer, error) {
 	if err != nil {
 		return nil, nil, errors.New(describeOSError(err))
 	}
-	br := bufio.NewReaderSize(rc, 64*1024)
+	var raw io.Reader = rc
+	if s.count != nil {
+		raw = countingReader{r: rc, count: s.count}
+	}
+	br := bufio.NewReaderSize(raw, 64*1024)
 	magic, _ := br.Peek(2)
 	if !bytes.Equal(magic, []byte{0x1f, 0x8b}) {
 		return br, rc, nil

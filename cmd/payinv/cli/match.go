@@ -99,15 +99,18 @@ func runMatch(mo *matchOptions, args []string) error {
 
 	// The records and the events are read at the same time; their problems
 	// are printed afterwards, records first, so the output stays the same.
+	prog := newProgress(mo.io, "reading", progressThreshold, sources, mo.records)
+	prog.attach(sources)
 	recRep := &reporter{io: mo.io, hold: true}
 	done := make(chan []*records.Record)
-	go func() { done <- readRecords(mo, recRep) }()
+	go func() { done <- readRecords(mo, recRep, prog) }()
 	evRep := &reporter{io: mo.io, hold: true}
 	n := 0
 	for _, src := range sources {
 		n += readEventsInto(src, evRep, func(string) {}, m.AddEvent)
 	}
 	recs := <-done
+	prog.done()
 	rep.adopt(recRep)
 	rep.adopt(evRep)
 	if recs == nil && recRep.errors > 0 {
@@ -171,7 +174,7 @@ func sourceNames(sources []source) []string {
 
 // readRecords reads the records file, reporting bad rows; nil when the
 // file cannot be read at all.
-func readRecords(mo *matchOptions, rep *reporter) []*records.Record {
+func readRecords(mo *matchOptions, rep *reporter, prog *progress) []*records.Record {
 	var mapping *records.Mapping
 	if mo.mapping != "" {
 		m, err := records.LoadMapping(mo.mapping)
@@ -185,6 +188,7 @@ func readRecords(mo *matchOptions, rep *reporter) []*records.Record {
 	for _, p := range problems {
 		rep.report(p, "")
 	}
+	prog.attach(srcs)
 	var out []*records.Record
 	for _, src := range srcs {
 		in, closer, err := openSource(src)

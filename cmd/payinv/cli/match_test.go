@@ -70,3 +70,26 @@ func TestMatchXLSXNotOnATerminal(t *testing.T) {
 	assert.Empty(t, out.String())
 	assert.Contains(t, errOut.String(), "-o xlsx writes a binary file")
 }
+
+func TestProgressOnlyOnATerminalAndForLargeInputs(t *testing.T) {
+	srcs := []source{fileSource("fixtures/ach/2026-11-09-deposits.ach", false)}
+	io, _, errOut := TestIO("", testNow)
+	assert.Nil(t, newProgress(io, "reading", 1, srcs), "not a terminal")
+	io.StderrTTY = true
+	assert.Nil(t, newProgress(io, "reading", progressThreshold, srcs), "a small input")
+	p := newProgress(io, "reading", 1, srcs)
+	require.NotNil(t, p)
+	p.attach(srcs)
+	in, closer, err := openSource(srcs[0])
+	require.NoError(t, err)
+	_, err = in.WriteTo(discard{})
+	require.NoError(t, err)
+	closer.Close()
+	assert.Equal(t, int64(2850), p.bar.State().CurrentNum, "every byte read is counted")
+	p.done()
+	assert.NotContains(t, errOut.String(), "DEP-", "nothing but the bar goes to stderr")
+}
+
+type discard struct{}
+
+func (discard) Write(b []byte) (int, error) { return len(b), nil }
