@@ -214,12 +214,14 @@ func compareRecords(a, b *records.Record) int {
 	return cmp.Compare(a.Source.Line, b.Source.Line)
 }
 
-// matchByReference gives each record the story its reference or ID names.
-// When two records name the same story, the earlier record (by creation
-// time, then ID) keeps it and the other is a duplicate.
+// matchByReference gives each record the story its reference or ID names
+// (the earliest, when several do). When two records name the same story,
+// the one made first (by creation time, then ID) keeps it and the other is
+// its duplicate. Further stories a record's reference names are duplicate
+// payments of that record, when no record claims them as its own.
 func (m *Matcher) matchByReference(results []*RecordResult) {
 	var found []*Story
-	var dups []*RecordResult
+	extras := map[*RecordResult][]*Story{} // rare: a reference naming several payments
 	for _, res := range results {
 		r := res.Record
 		found = found[:0]
@@ -242,60 +244,40 @@ func (m *Matcher) matchByReference(results []*RecordResult) {
 			continue
 		}
 		res.Method, res.MatchedRef, res.Score = ByReference, via, 100
-		primary := found[0]
-		if owner := primary.owner; owner != nil {
-			// Two records name the same payment: the one made first keeps it.
-			if earlierRecord(r, owner.Record) {
-				for _, d := range owner.Duplicates {
-					d.claimed, d.owner = false, nil
-				}
-				owner.Duplicates = nil
-				dups = append(dups, owner)
-				m.claim(res, found)
-			} else {
-				res.Story = primary
-				dups = append(dups, res)
-			}
+		res.Story = found[0]
+		if len(found) > 1 {
+			extras[res] = slices.Clone(found[1:])
+		}
+		owner := res.Story.owner
+		switch {
+		case owner == nil:
+			res.Story.claimed, res.Story.owner = true, res
+		case earlierRecord(r, owner.Record):
+			res.Story.owner = res
+			owner.Status, owner.DuplicateOf = StatusDuplicate, r.ID
+		default:
+			res.Status, res.DuplicateOf = StatusDuplicate, owner.Record.ID
+		}
+	}
+	// A record displaced by an earlier one may have been named the
+	// duplicate of a record that was displaced in turn: point each at the
+	// story's final owner.
+	for _, res := range results {
+		if res.Status == StatusDuplicate {
+			res.DuplicateOf = res.Story.owner.Record.ID
+		}
+	}
+	for _, res := range results {
+		if res.Status == StatusDuplicate {
 			continue
 		}
-		m.claim(res, found)
-	}
-	// A duplicate points at the payment its reference names, owned by the
-	// record made first.
-	for _, d := range dups {
-		d.Status = StatusDuplicate
-		d.Story = m.storyNamed(d)
-		d.DuplicateOf = d.Story.owner.Record.ID
-	}
-}
-
-// claim gives a record its story, and the further stories its reference
-// names as duplicates.
-func (m *Matcher) claim(res *RecordResult, found []*Story) {
-	primary := found[0]
-	primary.claimed, primary.owner = true, res
-	res.Story = primary
-	for _, extra := range found[1:] {
-		if extra.owner == nil {
-			extra.claimed, extra.owner = true, res
-			res.Duplicates = append(res.Duplicates, extra)
+		for _, s := range extras[res] {
+			if s.owner == nil {
+				s.claimed, s.owner = true, res
+				res.Duplicates = append(res.Duplicates, s)
+			}
 		}
 	}
-}
-
-// storyNamed finds again the story a record's reference names.
-func (m *Matcher) storyNamed(res *RecordResult) *Story {
-	var s *Story
-	for _, ref := range [2]string{res.Record.Reference, res.Record.ID} {
-		if key := normalizeRef(ref); key != "" && s == nil {
-			m.lookupRef(key, func(x *Story) {
-				if s == nil && railFits(res.Record.Rail, x.first().Rail) {
-					s = x
-				}
-			})
-		}
-	}
-	return s
 }
 
 // earlierRecord orders records by creation time, then as compareRecords.

@@ -3,6 +3,9 @@ package cli
 import (
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -93,3 +96,31 @@ func TestProgressOnlyOnATerminalAndForLargeInputs(t *testing.T) {
 type discard struct{}
 
 func (discard) Write(b []byte) (int, error) { return len(b), nil }
+
+// TestMatchDoesNotDependOnInputOrder runs match with the NACHA files named
+// in opposite orders and the records shuffled, and expects the same report.
+func TestMatchDoesNotDependOnInputOrder(t *testing.T) {
+	files, err := filepath.Glob("fixtures/ach/*.ach")
+	require.NoError(t, err)
+	reversed := slices.Clone(files)
+	slices.Reverse(reversed)
+
+	recs, err := os.ReadFile("fixtures/records/records.csv")
+	require.NoError(t, err)
+	lines := strings.SplitAfter(string(recs), "\n")
+	header, rows := lines[0], lines[1:]
+	shuffled := slices.Clone(rows)
+	slices.Reverse(shuffled)
+	dir := t.TempDir()
+	shuffledPath := filepath.Join(dir, "records.csv")
+	require.NoError(t, os.WriteFile(shuffledPath, []byte(header+strings.Join(shuffled, "")), 0o644))
+
+	for _, format := range []string{"json", "csv"} {
+		a := runCLI("", append([]string{"match", "--records", "fixtures/records/records.csv", "--as-of=2026-11-25", "-o", format}, files...)...)
+		b := runCLI("", append([]string{"match", "--records", shuffledPath, "--as-of=2026-11-25", "-o", format}, reversed...)...)
+		// The records' lines differ with the shuffle; compare without them.
+		strip := regexp.MustCompile(`"source":\{"file":"[^"]*records\.csv","line":\d+\}`)
+		assert.Equal(t, strip.ReplaceAllString(a.stdout, ""), strip.ReplaceAllString(b.stdout, ""), format)
+		assert.Equal(t, a.code, b.code)
+	}
+}
