@@ -179,7 +179,9 @@ func (m *Matcher) run() *Result {
 	m.stories = stories
 	m.index(stories)
 	recs := slices.Clone(m.records)
-	slices.SortFunc(recs, compareRecords)
+	if !slices.IsSortedFunc(recs, compareRecords) { // exports are often in ID order already
+		slices.SortFunc(recs, compareRecords)
+	}
 	block := make([]RecordResult, len(recs)) // one allocation for all results
 	results := make([]*RecordResult, len(recs))
 	for i, r := range recs {
@@ -226,11 +228,13 @@ func (m *Matcher) matchByReference(results []*RecordResult) {
 		r := res.Record
 		found = found[:0]
 		via := ""
+		var looked string
 		for _, ref := range [2]string{r.Reference, r.ID} {
 			key := normalizeRef(ref)
-			if key == "" {
+			if key == "" || key == looked { // the reference is often the ID
 				continue
 			}
+			looked = key
 			m.lookupRef(key, func(s *Story) {
 				if railFits(r.Rail, s.first().Rail) && !slices.Contains(found, s) {
 					found = append(found, s)

@@ -140,7 +140,9 @@ func (s *Story) eachRef(fn func(string) bool) {
 // direction, settled before it). Answers whose payment is not among the
 // events form stories of their own, one per original trace.
 func buildStories(events []*Evidence) []*Story {
-	slices.SortFunc(events, compareEvidence)
+	if !slices.IsSortedFunc(events, compareEvidence) {
+		slices.SortFunc(events, compareEvidence)
+	}
 
 	stories := make([]*Story, 0, len(events))
 	block := make([]Story, 0, len(events)) // one allocation for the stories of payments
