@@ -42,7 +42,8 @@ fuzz:
 	  done; \
 	done
 
-# The main job on the shipped fixtures: a day of NACHA files, explained.
+# The main job on the shipped fixtures: a week of NACHA files explained,
+# then reconciled against the company's records.
 demo: build
 	@echo "\$$ payinv ach show fixtures/ach/2026-11-12-returns.ach"
 	@$(BIN) ach show fixtures/ach/2026-11-12-returns.ach
@@ -52,6 +53,13 @@ demo: build
 	@echo
 	@echo "\$$ payinv explain R10 C02"
 	@$(BIN) explain R10 C02
+	@echo
+	@echo "\$$ payinv match --records fixtures/records/records.csv --as-of $(AS_OF) fixtures/ach"
+	@$(BIN) match --records fixtures/records/records.csv --as-of $(AS_OF) fixtures/ach; \
+	  status=$$?; [ $$status -eq 1 ] && echo "(exit status 1: breaks found, as the fixtures intend)" || exit $$status
+	@echo
+	@echo "\$$ payinv find --records fixtures/records/records.csv --id DEP-2611090013 --as-of $(AS_OF) fixtures/ach"
+	@$(BIN) find --records fixtures/records/records.csv --id DEP-2611090013 --as-of $(AS_OF) fixtures/ach
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
