@@ -130,17 +130,17 @@ func businessDays(from time.Time, n int) []time.Time {
 // nacha writes a NACHA file record by record with moov-io/ach's record
 // types, keeping only the running totals.
 type nacha struct {
-	w                    *bufio.Writer
-	f                    *os.File
-	records, batches     int
-	entries, addenda     int
-	hash, debit, credit  int64
-	bEntries, bAddenda   int
-	bHash, bDebit, bCred int64
-	inBatch              bool
-	seq                  int
-	day                  time.Time
-	returns              bool
+	w                  *bufio.Writer
+	f                  *os.File
+	records, batches   int
+	entries, addenda   int
+	hash, debit        int64 // every entry is a debit
+	bEntries, bAddenda int
+	bHash, bDebit      int64
+	inBatch            bool
+	seq                int
+	day                time.Time
+	returns            bool
 }
 
 func newNACHA(f *os.File, created time.Time) *nacha {
