@@ -7,7 +7,8 @@ import (
 )
 
 // MinorUnits returns the number of decimal places a currency's amounts are
-// written with (ISO 4217): 2 for most, 0 for JPY or KRW, 3 for KWD.
+// written with (ISO 4217): 2 for most, 0 for JPY or KRW, 3 for KWD, 4 for
+// the Chilean and Uruguayan units of account.
 func MinorUnits(currency string) int32 {
 	switch currency {
 	case "BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF",
@@ -15,6 +16,8 @@ func MinorUnits(currency string) int32 {
 		return 0
 	case "BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND":
 		return 3
+	case "CLF", "UYW":
+		return 4
 	}
 	return 2
 }

@@ -158,21 +158,6 @@ func currencyCode(s string) (string, bool) {
 	return string(b[:]), true
 }
 
-// minorDigits is the number of decimals of a currency's minor unit, for
-// amounts given in minor units; 2 for currencies not listed.
-func minorDigits(currency string) int32 {
-	switch currency {
-	case "BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF",
-		"UGX", "UYI", "VND", "VUV", "XAF", "XOF", "XPF":
-		return 0
-	case "BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND":
-		return 3
-	case "CLF", "UYW":
-		return 4
-	}
-	return 2
-}
-
 // last4 keeps the last four digits of an account number or mask; padded
 // is true when fewer than four digits were given and zeros were put in
 // front (spreadsheets drop leading zeros).

@@ -339,7 +339,7 @@ func (rd *reader) build(line int) bool {
 				amt.neg = false
 			}
 			if l.minor {
-				amt.value = amt.value.Shift(-minorDigits(currency))
+				amt.value = amt.value.Shift(-payment.MinorUnits(currency))
 			}
 		}
 	}
