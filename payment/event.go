@@ -31,15 +31,21 @@ const (
 	KindReversal                  Kind = "reversal"
 	KindAdvice                    Kind = "advice"
 
-	KindAuthorization      Kind = "authorization"
-	KindCapture            Kind = "capture"
-	KindRefund             Kind = "refund"
-	KindDecline            Kind = "decline"
-	KindChargeback         Kind = "chargeback"
-	KindChargebackReversal Kind = "chargeback_reversal"
-	KindRejection          Kind = "rejection"
-	KindRecall             Kind = "recall"
-	KindStatus             Kind = "status"
+	KindAuthorization         Kind = "authorization"
+	KindAuthorizationReversal Kind = "authorization_reversal" // a void, or a hold that expired
+	KindCapture               Kind = "capture"
+	KindRefund                Kind = "refund"
+	KindRefundFailure         Kind = "refund_failure"
+	KindDecline               Kind = "decline"
+	KindChargeback            Kind = "chargeback"
+	KindChargebackReversal    Kind = "chargeback_reversal"
+	KindSecondChargeback      Kind = "second_chargeback"
+	KindPayout                Kind = "payout"        // push-to-card and other payouts to the customer
+	KindPayoutReturn          Kind = "payout_return" // a payout the card's bank sent back
+	KindFee                   Kind = "fee"
+	KindRejection             Kind = "rejection"
+	KindRecall                Kind = "recall"
+	KindStatus                Kind = "status"
 )
 
 // Direction is the effect of an event on the company's own account:
@@ -76,7 +82,8 @@ type Event struct {
 	Timing Timing
 	Source Source
 
-	ACH *ACHDetail // set for ACH events only
+	ACH  *ACHDetail  // set for ACH events only
+	Card *CardDetail // set for card events only
 }
 
 // Refs are the references an event can be looked up and matched by.
@@ -108,8 +115,10 @@ type Refs struct {
 	SenderReference string
 
 	// Cards
-	PSPID string // the processor's payment id (Stripe ch_/pi_, Adyen PSP reference …)
-	ARN   string // acquirer reference number
+	PSPID             string // the processor's payment id (Stripe ch_/pi_, Adyen PSP reference …)
+	PSPEventID        string // the processor's id of this event (Stripe txn_/re_/dp_, Adyen modification reference, Checkout act_)
+	MerchantReference string // the company's reference sent with the payment (order or deposit id)
+	ARN               string // acquirer reference number
 
 	// What an answer refers to, for wires and cards.
 	OriginalUETR       string
@@ -125,7 +134,8 @@ func (r *Refs) Each(fn func(name, value string)) {
 		{"trace", r.Trace}, {"individual_id", r.IndividualID},
 		{"uetr", r.UETR}, {"imad", r.IMAD}, {"omad", r.OMAD}, {"message_id", r.MessageID},
 		{"end_to_end_id", r.EndToEndID}, {"instruction_id", r.InstructionID}, {"transaction_id", r.TransactionID},
-		{"sender_reference", r.SenderReference}, {"psp_id", r.PSPID}, {"arn", r.ARN},
+		{"sender_reference", r.SenderReference}, {"psp_id", r.PSPID}, {"psp_event_id", r.PSPEventID},
+		{"merchant_reference", r.MerchantReference}, {"arn", r.ARN},
 	} {
 		if f.value != "" {
 			fn(f.name, f.value)
@@ -193,6 +203,18 @@ type Timing struct {
 	CorrectionDue Date
 	// ReversibleUntil is the last day a reversal of this entry may settle.
 	ReversibleUntil Date
+	// HoldExpiresOn is when a card authorization not captured drops off the
+	// customer's account.
+	HoldExpiresOn Date
+	// RefundArrivesFrom / RefundArrivesBy bound when a card refund shows on
+	// the customer's statement.
+	RefundArrivesFrom Date
+	RefundArrivesBy   Date
+	// DisputeResponseDue is the last day to answer a chargeback.
+	DisputeResponseDue Date
+	// AvailableOn is when the processor makes the money available to the
+	// company (a payout).
+	AvailableOn Date
 }
 
 // Source is where an event (or a problem) was read: file and line. For
@@ -262,6 +284,51 @@ type CorrectedData struct {
 	// Raw is the corrected-data field as found (positions 36–64); masked
 	// on output unless revealed because it may hold an account number.
 	Raw string
+}
+
+// CardDetail holds what is particular to a card event: the processor's
+// own words for it, the card as the export shows it, fees and codes.
+type CardDetail struct {
+	Processor string // stripe, adyen, braintree, checkout, generic
+	Report    string // which export: stripe_balance, stripe_payments, adyen_settlement ...
+	RawType   string // the processor's type or category, verbatim
+	RawStatus string
+
+	Brand   string // visa, mastercard, amex, discover ...
+	Funding string // credit, debit, prepaid
+	BIN     string // first six digits
+	Last4   string // the last four digits the export shows
+	// Wallet is apple_pay, google_pay … when the card was in a wallet; the
+	// last four digits are then usually the device account number's.
+	Wallet string
+	// DeviceLast4 is the device account number's last four digits, when
+	// the export gives them apart from the card's.
+	DeviceLast4 string
+	Country     string
+
+	// Fee and Net are in the event's currency; SettleAmount/SettleCurrency
+	// what the processor booked, when another currency.
+	Fee            *Money
+	Net            *Money
+	SettleAmount   *Money
+	ResponseCode   string // issuer response code, processor decline code
+	ResponseScheme string // iso8583, stripe_decline, braintree ...
+	ResponseText   string
+	AdviceCode     string
+	AuthCode       string
+	// DisputeReason is the network's reason code of a chargeback, with its
+	// network (visa, mastercard, amex, discover).
+	DisputeReason  string
+	DisputeNetwork string
+	PayoutID       string
+	// CreatedAt is the export's timestamp of the event, with its zone.
+	CreatedAt string
+}
+
+// Money is an amount with its currency.
+type Money struct {
+	Amount   decimal.Decimal
+	Currency string
 }
 
 // IATDetail holds the international fields of an IAT entry.

@@ -46,6 +46,8 @@ func (e *Event) AppendJSON(b []byte) []byte {
 	o.str("transaction_id", e.Refs.TransactionID)
 	o.str("sender_reference", e.Refs.SenderReference)
 	o.str("psp_id", e.Refs.PSPID)
+	o.str("psp_event_id", e.Refs.PSPEventID)
+	o.str("merchant_reference", e.Refs.MerchantReference)
 	o.str("arn", e.Refs.ARN)
 	o.str("original_uetr", e.Refs.OriginalUETR)
 	o.str("original_imad", e.Refs.OriginalIMAD)
@@ -89,6 +91,10 @@ func (e *Event) AppendJSON(b []byte) []byte {
 		b = append(b, `,"ach":{`...)
 		b = append(e.ACH.appendFields(object{b: b}).b, '}')
 	}
+	if e.Card != nil {
+		b = append(b, `,"card":{`...)
+		b = append(e.Card.appendFields(object{b: b}).b, '}')
+	}
 	return append(b, '}')
 }
 
@@ -107,6 +113,38 @@ func (t *Timing) appendFields(o object) object {
 	o.date("contestable_until", t.ContestableUntil)
 	o.date("correction_due", t.CorrectionDue)
 	o.date("reversible_until", t.ReversibleUntil)
+	o.date("hold_expires_on", t.HoldExpiresOn)
+	o.date("refund_arrives_from", t.RefundArrivesFrom)
+	o.date("refund_arrives_by", t.RefundArrivesBy)
+	o.date("dispute_response_due", t.DisputeResponseDue)
+	o.date("available_on", t.AvailableOn)
+	return o
+}
+
+func (c *CardDetail) appendFields(o object) object {
+	o.str("processor", c.Processor)
+	o.str("report", c.Report)
+	o.str("raw_type", c.RawType)
+	o.str("raw_status", c.RawStatus)
+	o.str("brand", c.Brand)
+	o.str("funding", c.Funding)
+	o.str("bin", c.BIN)
+	o.str("last4", c.Last4)
+	o.str("wallet", c.Wallet)
+	o.str("device_last4", c.DeviceLast4)
+	o.str("country", c.Country)
+	o.money("fee", c.Fee)
+	o.money("net", c.Net)
+	o.money("settle_amount", c.SettleAmount)
+	o.str("response_code", c.ResponseCode)
+	o.str("response_scheme", c.ResponseScheme)
+	o.str("response_text", c.ResponseText)
+	o.str("advice_code", c.AdviceCode)
+	o.str("auth_code", c.AuthCode)
+	o.str("dispute_reason", c.DisputeReason)
+	o.str("dispute_network", c.DisputeNetwork)
+	o.str("payout_id", c.PayoutID)
+	o.str("created_at", c.CreatedAt)
 	return o
 }
 
@@ -184,6 +222,19 @@ func (o *object) str(k, v string) {
 	}
 	o.key(k)
 	o.b = AppendJSONString(o.b, v)
+}
+
+// money writes {"amount": "1.00", "currency": "USD"}, left out when nil.
+func (o *object) money(k string, m *Money) {
+	if m == nil {
+		return
+	}
+	o.key(k)
+	o.b = append(o.b, `{"amount":"`...)
+	o.b = AppendAmount(o.b, m.Amount, m.Currency)
+	o.b = append(o.b, `","currency":`...)
+	o.b = AppendJSONString(o.b, m.Currency)
+	o.b = append(o.b, '}')
 }
 
 // strs writes a list of strings, left out when empty.

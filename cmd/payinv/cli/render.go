@@ -174,6 +174,12 @@ var eventCSVHeader = []string{
 	"returnable_until", "unauthorized_returnable_until", "original_settlement_date",
 	"banking_days_after_settlement", "deadline", "timely", "dishonorable_until",
 	"contestable_until", "correction_due", "reversible_until",
+	// cards and wires
+	"psp_id", "psp_event_id", "merchant_reference", "arn", "original_psp_id",
+	"uetr", "imad", "end_to_end_id", "original_uetr",
+	"processor", "wallet", "card_brand", "card_last4", "device_last4", "fee", "net",
+	"response_code", "dispute_reason", "hold_expires_on", "refund_arrives_from", "refund_arrives_by",
+	"dispute_response_due", "available_on",
 }
 
 // eventCSVRow is an event as a CSV row, in eventCSVHeader's order; the
@@ -188,7 +194,13 @@ func eventCSVRow(ev *payment.Event) []string {
 		sec, txn, batch = a.SECCode, strconv.Itoa(a.TransactionCode), strconv.Itoa(a.BatchNumber)
 		company, companyID, desc, sameDay = a.CompanyName, a.CompanyID, a.EntryDescription, strconv.FormatBool(a.SameDay)
 	}
-	t := ev.Timing
+	var processor, wallet, brand, last4, deviceLast4, responseCode, disputeReason string
+	var fee, net *payment.Money
+	if c := ev.Card; c != nil {
+		processor, wallet, brand, last4, deviceLast4 = c.Processor, c.Wallet, c.Brand, c.Last4, c.DeviceLast4
+		fee, net, responseCode, disputeReason = c.Fee, c.Net, c.ResponseCode, c.DisputeReason
+	}
+	t, r := ev.Timing, ev.Refs
 	return []string{
 		ev.Source.File, strconv.Itoa(ev.Source.Line), string(ev.Rail), ev.Format, string(ev.Kind), string(ev.Direction),
 		payment.FormatAmount(ev.Amount, ev.Currency), ev.Currency,
@@ -200,7 +212,20 @@ func eventCSVRow(ev *payment.Event) []string {
 		t.ReturnableUntil.String(), t.UnauthorizedReturnableUntil.String(), t.OriginalSettlementDate.String(),
 		optionalInt(t.BankingDaysAfter), t.Deadline.String(), optionalBool(t.Timely), t.DishonorableUntil.String(),
 		t.ContestableUntil.String(), t.CorrectionDue.String(), t.ReversibleUntil.String(),
+		r.PSPID, r.PSPEventID, r.MerchantReference, r.ARN, r.OriginalPSPID,
+		r.UETR, r.IMAD, r.EndToEndID, r.OriginalUETR,
+		processor, wallet, brand, last4, deviceLast4, moneyCell(fee), moneyCell(net),
+		responseCode, disputeReason, t.HoldExpiresOn.String(), t.RefundArrivesFrom.String(), t.RefundArrivesBy.String(),
+		t.DisputeResponseDue.String(), t.AvailableOn.String(),
 	}
+}
+
+// moneyCell writes an optional amount for CSV: "1.50", or "" when none.
+func moneyCell(m *payment.Money) string {
+	if m == nil {
+		return ""
+	}
+	return payment.FormatAmount(m.Amount, m.Currency)
 }
 
 func optionalInt(p *int) string {
