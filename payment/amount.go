@@ -2,6 +2,7 @@ package payment
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -65,4 +66,34 @@ func appendScaled(b []byte, v int64, places int) []byte {
 		b = append(b, s[whole:]...)
 	}
 	return b
+}
+
+// CurrencyCode reads a three-letter currency code in any case, with blanks
+// around it, and returns it upper-cased; ok is false for anything else.
+func CurrencyCode(s string) (code string, ok bool) {
+	s = strings.TrimSpace(s)
+	if len(s) != 3 {
+		return "", false
+	}
+	switch s { // the common ones without building a string
+	case "USD", "usd":
+		return "USD", true
+	case "EUR", "eur":
+		return "EUR", true
+	case "GBP", "gbp":
+		return "GBP", true
+	}
+	var b [3]byte
+	for i := range 3 {
+		c := s[i]
+		switch {
+		case 'A' <= c && c <= 'Z':
+		case 'a' <= c && c <= 'z':
+			c -= 'a' - 'A'
+		default:
+			return "", false
+		}
+		b[i] = c
+	}
+	return string(b[:]), true
 }

@@ -30,3 +30,17 @@ func TestFormatAmount(t *testing.T) {
 		})
 	}
 }
+
+func TestCurrencyCode(t *testing.T) {
+	for _, tt := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"USD", "USD", true}, {"usd", "USD", true}, {"eUr", "EUR", true}, {"jpy", "JPY", true},
+		{"US", "", false}, {"USDT", "", false}, {"U$D", "", false}, {"€", "", false}, {"", "", false}, {" gbp ", "GBP", true},
+	} {
+		got, ok := CurrencyCode(tt.in)
+		assert.Equal(t, tt.want, got, tt.in)
+		assert.Equal(t, tt.ok, ok, tt.in)
+	}
+}

@@ -1,6 +1,7 @@
 package records
 
 import (
+	"github.com/payinv/payinv/csvin"
 	"strconv"
 	"strings"
 	"time"
@@ -132,32 +133,6 @@ func statusConst(s string) (string, bool) {
 	return "", false
 }
 
-// currencyCode upper-cases a three-letter currency code.
-func currencyCode(s string) (string, bool) {
-	if len(s) != 3 {
-		return "", false
-	}
-	switch s {
-	case "USD", "usd":
-		return "USD", true
-	case "EUR", "eur":
-		return "EUR", true
-	}
-	var b [3]byte
-	for i := range 3 {
-		c := s[i]
-		switch {
-		case 'A' <= c && c <= 'Z':
-		case 'a' <= c && c <= 'z':
-			c -= 'a' - 'A'
-		default:
-			return "", false
-		}
-		b[i] = c
-	}
-	return string(b[:]), true
-}
-
 // last4 keeps the last four digits of an account number or mask; padded
 // is true when fewer than four digits were given and zeros were put in
 // front (spreadsheets drop leading zeros).
@@ -202,14 +177,14 @@ const (
 // (25.00), 25.00-, 1.234,56 € ... with the layout's separators. The error
 // is a message for the analyst.
 func (l *layout) parseAmount(s string) (amount, string) {
-	s = trimSpace(s)
+	s = csvin.TrimCell(s)
 	if s != "" && isDigit(s[0]) && isDigit(s[len(s)-1]) {
 		return l.parseDigits(s, false) // no sign, no symbol: the common case
 	}
 	neg, parens, signed := false, false, false
 	if len(s) >= 2 && s[0] == '(' && s[len(s)-1] == ')' {
 		neg, parens = true, true
-		s = trimSpace(s[1 : len(s)-1])
+		s = csvin.TrimCell(s[1 : len(s)-1])
 	}
 	takeSign := func() {
 		if signed || s == "" {
@@ -218,10 +193,10 @@ func (l *layout) parseAmount(s string) (amount, string) {
 		switch s[0] {
 		case '-':
 			neg, signed = !neg, true
-			s = trimSpace(s[1:])
+			s = csvin.TrimCell(s[1:])
 		case '+':
 			signed = true
-			s = trimSpace(s[1:])
+			s = csvin.TrimCell(s[1:])
 		}
 	}
 	takeSign()
@@ -231,14 +206,14 @@ func (l *layout) parseAmount(s string) (amount, string) {
 	}
 	if !signed && len(s) > 1 && s[len(s)-1] == '-' {
 		neg, signed = !neg, true
-		s = trimSpace(s[:len(s)-1])
+		s = csvin.TrimCell(s[:len(s)-1])
 	}
 	if rest, ok := cutSymbol(s, false); ok {
 		s = rest
 	}
 	if !signed && len(s) > 1 && s[len(s)-1] == '-' {
 		neg = !neg
-		s = trimSpace(s[:len(s)-1])
+		s = csvin.TrimCell(s[:len(s)-1])
 	}
 	if s == "" {
 		return amount{}, "no amount"
@@ -412,28 +387,13 @@ func (l *layout) parseNumber(s string) (amount, string) {
 func cutSymbol(s string, front bool) (string, bool) {
 	for _, sym := range [...]string{"$", "€", "£", "¥"} {
 		if front && strings.HasPrefix(s, sym) {
-			return trimSpace(s[len(sym):]), true
+			return csvin.TrimCell(s[len(sym):]), true
 		}
 		if !front && strings.HasSuffix(s, sym) {
-			return trimSpace(s[:len(s)-len(sym)]), true
+			return csvin.TrimCell(s[:len(s)-len(sym)]), true
 		}
 	}
 	return s, false
-}
-
-// trimSpace trims ASCII blanks without the cost of Unicode tables on the
-// common path, and no-break spaces.
-func trimSpace(s string) string {
-	for len(s) > 0 && (s[0] == ' ' || s[0] == '\t') {
-		s = s[1:]
-	}
-	for len(s) > 0 && (s[len(s)-1] == ' ' || s[len(s)-1] == '\t') {
-		s = s[:len(s)-1]
-	}
-	if len(s) > 0 && (s[0] >= utf8.RuneSelf || s[len(s)-1] >= utf8.RuneSelf) {
-		return strings.TrimSpace(s)
-	}
-	return s
 }
 
 // Dates.

@@ -213,17 +213,3 @@ func TestLast4(t *testing.T) {
 		assert.Equal(t, tt.padded, padded, tt.in)
 	}
 }
-
-func TestCurrencyCode(t *testing.T) {
-	for _, tt := range []struct {
-		in, want string
-		ok       bool
-	}{
-		{"USD", "USD", true}, {"usd", "USD", true}, {"eUr", "EUR", true}, {"jpy", "JPY", true},
-		{"US", "", false}, {"USDT", "", false}, {"U$D", "", false}, {"€", "", false}, {"", "", false},
-	} {
-		got, ok := currencyCode(tt.in)
-		assert.Equal(t, tt.want, got, tt.in)
-		assert.Equal(t, tt.ok, ok, tt.in)
-	}
-}

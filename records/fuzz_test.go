@@ -3,6 +3,7 @@ package records
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/payinv/payinv/csvin"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -181,7 +182,7 @@ func checkJSONObject(t *testing.T, l *layout, line []byte) {
 			if err := json.Unmarshal(raw, &s); err != nil {
 				t.Fatal(err)
 			}
-			s = trimSpace(s)
+			s = csvin.TrimCell(s)
 		case 'n', 't', 'f', '{', '[':
 		default:
 			s = string(raw)

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/payinv/payinv/csvin"
 	"io"
 	"strings"
 	"unicode/utf8"
@@ -110,7 +111,7 @@ func (rd *reader) jsonObject(s string) bool {
 			if esc {
 				key = unquote(s[keyAt:keyEnd])
 			}
-			key = trimSpace(key)
+			key = csvin.TrimCell(key)
 			if fields := rd.l.keys[lower(key)]; len(fields) > 0 {
 				rd.takeJSON(fields, key, kind, vesc, s[start:sc.i], &match, &kinds)
 			}
@@ -161,7 +162,7 @@ func (rd *reader) takeJSON(fields []int, key string, kind byte, esc bool, raw st
 			if esc || !utf8.ValidString(val) {
 				val = unquote(raw)
 			}
-			v.vals[f] = trimSpace(val)
+			v.vals[f] = csvin.TrimCell(val)
 		case '0':
 			v.vals[f] = raw
 		}

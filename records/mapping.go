@@ -1,22 +1,18 @@
 package records
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
 
-	"github.com/BurntSushi/toml"
-	"gopkg.in/yaml.v3"
-
 	_ "time/tzdata" // America/New_York and every other zone, on any machine
+
+	"github.com/payinv/payinv/mapfile"
+	"github.com/payinv/payinv/payment"
 )
 
 // DefaultTimeZone is the zone of dates and times written without one,
@@ -91,6 +87,9 @@ var statuses = []string{
 }
 
 var rails = []string{RailACH, RailCard, RailApplePay, RailWire}
+
+// Rails lists the rails a record can name.
+func Rails() []string { return slices.Clone(rails) }
 
 // Mapping describes a records layout other than the default one. Every key
 // is optional; an empty value means the default. In YAML:
@@ -205,102 +204,21 @@ func DefaultMapping() *Mapping {
 // LoadMapping reads a mapping file, YAML (.yaml, .yml) or TOML (.toml) by
 // its extension, and checks it. Errors name the file and everything wrong.
 func LoadMapping(path string) (*Mapping, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("mapping: %w", err)
+	var m Mapping
+	if err := mapfile.Load(path, &m); err != nil {
+		return nil, err
 	}
-	return ParseMapping(data, path)
+	return &m, nil
 }
 
 // ParseMapping reads a mapping from data, YAML or TOML as the extension of
 // name says, and checks it; name is used in errors.
 func ParseMapping(data []byte, name string) (*Mapping, error) {
 	var m Mapping
-	switch ext := strings.ToLower(filepath.Ext(name)); ext {
-	case ".yaml", ".yml":
-		if err := decodeYAML(data, &m); err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-	case ".toml":
-		if err := decodeTOML(data, &m); err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-	default:
-		return nil, fmt.Errorf("%s: unknown mapping format %q: want .yaml, .yml or .toml", name, ext)
-	}
-	if err := m.Validate(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+	if err := mapfile.Parse(data, name, &m); err != nil {
+		return nil, err
 	}
 	return &m, nil
-}
-
-func decodeYAML(data []byte, m *Mapping) error {
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(m); err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil // an empty file: the default layout
-		}
-		var te *yaml.TypeError
-		if errors.As(err, &te) {
-			msgs := make([]string, len(te.Errors))
-			for i, e := range te.Errors {
-				msgs[i] = yamlMessage(e)
-			}
-			return errors.New(strings.Join(msgs, "; "))
-		}
-		return fmt.Errorf("not valid YAML: %s", strings.TrimPrefix(err.Error(), "yaml: "))
-	}
-	var extra yaml.Node
-	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
-		return errors.New("more than one YAML document; a mapping is one document")
-	}
-	return nil
-}
-
-// yamlMessage rewords yaml.v3's "line 3: field foo not found in type
-// records.Mapping" as "line 3: unknown key "foo"".
-func yamlMessage(e string) string {
-	const pre, post = "field ", " not found in type "
-	if i := strings.Index(e, pre); i >= 0 {
-		if j := strings.Index(e[i:], post); j > 0 {
-			return e[:i] + fmt.Sprintf("unknown key %q (known keys: %s)", e[i+len(pre):i+j], knownKeys())
-		}
-	}
-	return e
-}
-
-func knownKeys() string {
-	return "columns, delimiter, date_formats, time_zone, amount_unit, sign, types, rails, statuses, thousands_separator, decimal_separator, defaults"
-}
-
-func decodeTOML(data []byte, m *Mapping) error {
-	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(m)
-	if err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return fmt.Errorf("not valid TOML: line %d: %s", pe.Position.Line, pe.Message)
-		}
-		return fmt.Errorf("not valid TOML: %s", strings.TrimPrefix(err.Error(), "toml: "))
-	}
-	if und := md.Undecoded(); len(und) > 0 {
-		// Name each unknown table once, not every key inside it.
-		seen := make(map[string]bool, len(und))
-		var keys []string
-		for _, k := range und {
-			seen[k.String()] = true
-			if len(k) > 1 && seen[k[:len(k)-1].String()] {
-				continue
-			}
-			keys = append(keys, fmt.Sprintf("%q", k.String()))
-		}
-		noun := "key"
-		if len(keys) > 1 {
-			noun = "keys"
-		}
-		return fmt.Errorf("unknown %s %s (known keys: %s)", noun, strings.Join(keys, ", "), knownKeys())
-	}
-	return nil
 }
 
 // Validate checks a mapping and returns an error naming everything wrong
@@ -467,7 +385,7 @@ func compileMapping(m *Mapping) (*layout, error) {
 		v := strings.TrimSpace(m.Defaults[k])
 		switch strings.ToLower(strings.TrimSpace(k)) {
 		case FieldCurrency:
-			if c, ok := currencyCode(v); ok {
+			if c, ok := payment.CurrencyCode(v); ok {
 				l.defCurrency = c
 			} else {
 				bad("defaults: currency %q: want a three-letter ISO 4217 code", v)

@@ -11,8 +11,8 @@ import (
 	"iter"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
+	"github.com/payinv/payinv/csvin"
 	"github.com/payinv/payinv/payment"
 )
 
@@ -156,7 +156,7 @@ func (rd *reader) readCSV(br *bufio.Reader) {
 		case errors.Is(err, io.EOF):
 			rd.problem(0, "empty file: no header row and no records")
 		case errors.As(err, &pe):
-			rd.problem(pe.StartLine, "cannot read the header row: %s", csvMessage(pe))
+			rd.problem(pe.StartLine, "cannot read the header row: %s", csvin.ParseErrorText(pe))
 		default:
 			rd.problem(0, "cannot read: %v", err)
 		}
@@ -177,7 +177,7 @@ func (rd *reader) readCSV(br *bufio.Reader) {
 			case errors.Is(err, io.EOF):
 				return
 			case errors.As(err, &pe):
-				if !rd.problem(pe.StartLine, "row skipped: %s", csvMessage(pe)) {
+				if !rd.problem(pe.StartLine, "row skipped: %s", csvin.ParseErrorText(pe)) {
 					return
 				}
 				line = pe.Line
@@ -199,7 +199,7 @@ func (rd *reader) readCSV(br *bufio.Reader) {
 		}
 		for f := range numFields {
 			if i := idx[f]; i >= 0 {
-				rd.row.vals[f] = trimSpace(fields[i])
+				rd.row.vals[f] = csvin.TrimCell(fields[i])
 				rd.row.has[f] = true
 			} else {
 				rd.row.vals[f] = ""
@@ -212,21 +212,6 @@ func (rd *reader) readCSV(br *bufio.Reader) {
 	}
 }
 
-// csvMessage says what a CSV parse error is, with its lines.
-func csvMessage(pe *csv.ParseError) string {
-	what := pe.Err.Error()
-	switch {
-	case errors.Is(pe.Err, csv.ErrQuote):
-		what = `a quoted cell is not closed, or has a quote (") inside that is not doubled`
-	case errors.Is(pe.Err, csv.ErrBareQuote):
-		what = `a quote (") inside a cell that is not quoted`
-	}
-	if pe.Line != pe.StartLine {
-		return fmt.Sprintf("%s (found at line %d, column %d)", what, pe.Line, pe.Column)
-	}
-	return fmt.Sprintf("%s (column %d)", what, pe.Column)
-}
-
 // columns finds each field's column in the header; false (after one
 // problem) when a required column is missing.
 func (rd *reader) columns(header []string, line int, idx *[numFields]int) bool {
@@ -234,7 +219,7 @@ func (rd *reader) columns(header []string, line int, idx *[numFields]int) bool {
 		idx[f] = -1
 	}
 	for i, cell := range header {
-		cell = trimSpace(cell)
+		cell = csvin.TrimCell(cell)
 		for f := range numFields {
 			if !strings.EqualFold(cell, rd.l.columns[f]) {
 				continue
@@ -262,7 +247,7 @@ func (rd *reader) columns(header []string, line int, idx *[numFields]int) bool {
 			found = append(found, fmt.Sprintf("and %d more", len(header)-shown))
 			break
 		}
-		found = append(found, quote(trimSpace(h)))
+		found = append(found, csvin.Quote(csvin.TrimCell(h)))
 	}
 	noun := "column"
 	if len(missing) > 1 {
@@ -313,10 +298,10 @@ func (rd *reader) build(line int) bool {
 
 	currency := l.defCurrency
 	if c := v.vals[fCurrency]; c != "" {
-		if code, ok := currencyCode(c); ok {
+		if code, ok := payment.CurrencyCode(c); ok {
 			currency = code
 		} else {
-			bad("currency %s is not a three-letter code", quote(c))
+			bad("currency %s is not a three-letter code", csvin.Quote(c))
 		}
 	}
 
@@ -332,7 +317,7 @@ func (rd *reader) build(line int) bool {
 			amt, why = l.parseAmount(a)
 		}
 		if why != "" {
-			bad("amount %s: %s", quote(a), why)
+			bad("amount %s: %s", csvin.Quote(a), why)
 		} else {
 			amtOK = true
 			if amt.value.IsZero() {
@@ -350,7 +335,7 @@ func (rd *reader) build(line int) bool {
 	case created == "":
 		missing(fCreatedAt)
 	case !ok:
-		bad("created_at %s is not a date in a known format%s", quote(created), dateHint(created))
+		bad("created_at %s is not a date in a known format%s", csvin.Quote(created), dateHint(created))
 	}
 
 	// The type, by the sign convention.
@@ -358,7 +343,7 @@ func (rd *reader) build(line int) bool {
 	written := v.vals[fType]
 	wtyp, wok := l.typ(written)
 	if written != "" && !wok {
-		bad("unknown type %s (want deposit or withdrawal; map other words in a mapping's types)", quote(written))
+		bad("unknown type %s (want deposit or withdrawal; map other words in a mapping's types)", csvin.Quote(written))
 	}
 	switch l.sign {
 	case signTypeColumn:
@@ -372,7 +357,7 @@ func (rd *reader) build(line int) bool {
 		}
 		if amtOK && amt.neg {
 			if typ == Deposit {
-				bad("amount %s is negative on a deposit (with sign: type_column amounts are positive; use sign: signed when the amount carries the direction)", quote(v.vals[fAmount]))
+				bad("amount %s is negative on a deposit (with sign: type_column amounts are positive; use sign: signed when the amount carries the direction)", csvin.Quote(v.vals[fAmount]))
 			}
 			amt.neg = false
 		}
@@ -383,7 +368,7 @@ func (rd *reader) build(line int) bool {
 				typ = Withdrawal
 			}
 			if wok && wtyp != typ {
-				bad("type %s disagrees with the sign of amount %s", quote(written), quote(v.vals[fAmount]))
+				bad("type %s disagrees with the sign of amount %s", csvin.Quote(written), csvin.Quote(v.vals[fAmount]))
 			}
 		} else if amtOK {
 			switch {
@@ -402,7 +387,7 @@ func (rd *reader) build(line int) bool {
 		if r, ok := l.rail(s); ok {
 			rail = r
 		} else {
-			bad("unknown rail %s (want ach, card, apple_pay or wire; map others in a mapping's rails)", quote(s))
+			bad("unknown rail %s (want ach, card, apple_pay or wire; map others in a mapping's rails)", csvin.Quote(s))
 		}
 	}
 
@@ -410,7 +395,7 @@ func (rd *reader) build(line int) bool {
 		msg := strings.Join(rd.msgs, "; ")
 		rd.msgs = rd.msgs[:0]
 		if id != "" {
-			return rd.problem(line, "record %s skipped: %s", quote(id), msg)
+			return rd.problem(line, "record %s skipped: %s", csvin.Quote(id), msg)
 		}
 		return rd.problem(line, "row skipped: %s", msg)
 	}
@@ -486,19 +471,6 @@ func dateHint(s string) string {
 		return " (slashed dates are read month first, 01/02/2006; for day first add \"02/01/2006\" to a mapping's date_formats)"
 	}
 	return " (add its Go layout to a mapping's date_formats)"
-}
-
-// quote quotes a value for a message, shortened when long.
-func quote(s string) string {
-	const max = 40
-	if len(s) > max {
-		i := max
-		for i > 0 && !utf8.RuneStart(s[i]) {
-			i--
-		}
-		return fmt.Sprintf("%q...", s[:i])
-	}
-	return fmt.Sprintf("%q", s)
 }
 
 // Sniff reports whether head, the start of a file, looks like a records
