@@ -16,10 +16,16 @@ func MaskAccount(s string) string {
 	return "****" + s[len(s)-4:]
 }
 
-// Redact masks every account number the event holds, in place. Output code
-// calls it unless the user asked to reveal account numbers.
+// Redact masks every account number the event holds, in place, and drops
+// a card's BIN. Output code calls it unless the user asked to reveal
+// account numbers. (Card readers keep no full card number to reveal.)
 func (e *Event) Redact() {
 	e.Party.Account = MaskAccount(e.Party.Account)
+	if e.Card != nil {
+		// The first six digits with the last four are more of the card
+		// number than payinv shows.
+		e.Card.BIN = ""
+	}
 	if e.ACH == nil {
 		return
 	}

@@ -68,6 +68,11 @@ func TestRedact(t *testing.T) {
 	assert.Equal(t, "****7204", ev.ACH.Corrected.AccountNumber)
 	assert.Equal(t, "****7204", ev.ACH.Corrected.Raw)
 	assert.Equal(t, "****3000", ev.ACH.IAT.ForeignAccount)
+
+	card := &Event{Card: &CardDetail{BIN: "424242", Last4: "4242"}}
+	card.Redact()
+	assert.Empty(t, card.Card.BIN, "the BIN and the last four together show more than the last four")
+	assert.Equal(t, "4242", card.Card.Last4)
 }
 
 func sampleEvent() *Event {
