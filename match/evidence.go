@@ -47,6 +47,15 @@ type Evidence struct {
 	Name    string
 	Account string // full number: compared, then masked on output
 	Routing string
+	// CardLast4 is a card's last four digits, all a card export shows.
+	CardLast4 string
+	// DeviceLast4 is, for a card in a wallet (Apple Pay), the last four
+	// digits of the device account number, which the customer may quote
+	// instead of the card's.
+	DeviceLast4 string
+	// HoldExpiresOn is when a card authorization that is never captured
+	// drops off the customer's statement.
+	HoldExpiresOn payment.Date
 
 	Code       string // reason code, if any
 	CodeScheme string
@@ -76,10 +85,19 @@ func evidenceOf(ev *payment.Event, e *Evidence) *Evidence {
 	if ev.Reason != nil {
 		e.Code, e.CodeScheme = ev.Reason.Code, ev.Reason.Scheme
 	}
+	if c := ev.Card; c != nil {
+		e.CardLast4, e.DeviceLast4 = c.Last4, c.DeviceLast4
+	}
+	e.HoldExpiresOn = ev.Timing.HoldExpiresOn
 	refs := e.refBuf[:0]
 	ev.Refs.Each(func(name, value string) { refs = append(refs, Ref{name, value}) })
 	e.nOwn = uint8(len(refs))
 	ev.Refs.EachOriginal(func(name, value string) { refs = append(refs, Ref{name, value}) })
+	if len(refs) == int(e.nOwn) && ev.Rail == payment.RailCard && !e.isForward() && ev.Refs.PSPID != "" {
+		// A card fee or status line names its payment by the processor id
+		// alone (Stripe's dispute fee, Checkout.com's capture fees).
+		refs = append(refs, Ref{"psp_id", ev.Refs.PSPID})
+	}
 	e.refs = refs
 	e.day = int32(e.Date.Year*10000 + int(e.Date.Month)*100 + e.Date.Day)
 	return e
@@ -135,18 +153,41 @@ func (e *Evidence) Original(name string) string {
 func (e *Evidence) Day() payment.Date { return e.Date }
 
 // isForward reports whether the event is a payment attempt of its own (a
-// payment, prenote, card authorization, capture or decline) rather than an
-// answer to an earlier one.
+// payment, prenote, card authorization, capture, decline or payout) rather
+// than an answer to an earlier one.
 func (e *Evidence) isForward() bool {
 	switch e.Kind {
-	case payment.KindPayment, payment.KindPrenote, payment.KindAuthorization, payment.KindCapture, payment.KindDecline:
+	case payment.KindPayment, payment.KindPrenote, payment.KindAuthorization, payment.KindCapture, payment.KindDecline,
+		payment.KindPayout:
 		return true
 	}
 	return false
 }
 
-// last4 returns the last four digits of the event's account.
-func (e *Evidence) last4() string { return lastFour(e.Account) }
+// movesMoney reports whether a forward event moved the money (a payment,
+// capture or payout), rather than only asking for it (an authorization, a
+// prenote) or being refused.
+func (e *Evidence) movesMoney() bool {
+	switch e.Kind {
+	case payment.KindPayment, payment.KindCapture, payment.KindPayout:
+		return true
+	}
+	return false
+}
+
+// last4 returns the last four digits of the event's account or card.
+func (e *Evidence) last4() string {
+	if e.Account == "" {
+		return e.CardLast4
+	}
+	return lastFour(e.Account)
+}
+
+// hasLast4 reports whether the record's last four digits are the event's
+// account's or, for a card in a wallet, the device account number's.
+func (e *Evidence) hasLast4(l4 string) bool {
+	return l4 != "" && (l4 == e.last4() || l4 == e.DeviceLast4)
+}
 
 func lastFour(s string) string {
 	s = strings.TrimSpace(s)

@@ -33,12 +33,15 @@ const (
 	StatusDuplicate      Status = "duplicate"
 	StatusAmbiguous      Status = "ambiguous"
 	StatusUnexpected     Status = "unexpected"
+	// StatusAttempt is a story no record claims in which no money moved (a
+	// declined card, a voided authorization). It is never a break.
+	StatusAttempt Status = "attempt"
 )
 
 // Statuses lists every status in the order reports show them.
 var Statuses = []Status{
 	StatusMatched, StatusPending, StatusReturned, StatusReversed, StatusChargedBack, StatusRefunded,
-	StatusRejected, StatusMissing, StatusAmountMismatch, StatusDuplicate, StatusAmbiguous, StatusUnexpected,
+	StatusRejected, StatusMissing, StatusAmountMismatch, StatusDuplicate, StatusAmbiguous, StatusUnexpected, StatusAttempt,
 }
 
 // Method is how a record found its story.
@@ -73,7 +76,11 @@ const minScore = 60
 type Result struct {
 	Records    []*RecordResult // in record ID order
 	Unexpected []*Story        // stories no record claims, in date order
-	Stories    []*Story        // every story, in date order
+	// Attempts are stories no record claims in which no money moved: a
+	// declined card, an authorization voided or lapsed. They are listed,
+	// not breaks: a customer whose card is declined often leaves no record.
+	Attempts []*Story
+	Stories  []*Story // every story, in date order
 }
 
 // RecordResult is what reconciliation says about one record.
@@ -98,6 +105,9 @@ type RecordResult struct {
 	// found.
 	DuplicateOf string
 	Duplicates  []*Story
+	// Attempts are further stories the record's reference names in which
+	// no money moved: declined tries before the card that went through.
+	Attempts []*Story
 	// NearMiss explains, for a record with no story, the candidate that
 	// came closest and what did not fit.
 	NearMiss *NearMiss
@@ -176,6 +186,9 @@ func (m *Matcher) addEvent(ev *payment.Event) {
 
 func (m *Matcher) run() *Result {
 	stories := buildStories(m.evidence)
+	for _, s := range stories {
+		s.expire(m.opts.AsOf)
+	}
 	m.stories = stories
 	m.index(stories)
 	recs := slices.Clone(m.records)
@@ -198,7 +211,11 @@ func (m *Matcher) run() *Result {
 
 	out := &Result{Records: results, Stories: stories}
 	for _, s := range stories {
-		if !s.claimed {
+		switch {
+		case s.claimed:
+		case s.movedNoMoney():
+			out.Attempts = append(out.Attempts, s)
+		default:
 			out.Unexpected = append(out.Unexpected, s)
 		}
 	}
@@ -247,6 +264,13 @@ func (m *Matcher) matchByReference(results []*RecordResult) {
 		if len(found) == 0 {
 			continue
 		}
+		if len(found) > 1 {
+			// A declined try and the retry that went through share the
+			// company's reference: the record is the payment's.
+			slices.SortStableFunc(found, func(a, b *Story) int {
+				return cmp.Compare(b2i(a.movedNoMoney()), b2i(b.movedNoMoney()))
+			})
+		}
 		res.Method, res.MatchedRef, res.Score = ByReference, via, 100
 		res.Story = found[0]
 		if len(found) > 1 {
@@ -276,12 +300,24 @@ func (m *Matcher) matchByReference(results []*RecordResult) {
 			continue
 		}
 		for _, s := range extras[res] {
-			if s.owner == nil {
-				s.claimed, s.owner = true, res
+			if s.owner != nil {
+				continue
+			}
+			s.claimed, s.owner = true, res
+			if s.movedNoMoney() {
+				res.Attempts = append(res.Attempts, s)
+			} else {
 				res.Duplicates = append(res.Duplicates, s)
 			}
 		}
 	}
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // earlierRecord orders records by creation time, then as compareRecords.
@@ -462,8 +498,11 @@ func (m *Matcher) score(r *records.Record, name string, s *Story) (int, bool) {
 	}
 	score := 40 - gap*40/(m.opts.Window+1)
 	score += int(35 * canonicalSimilarity(name, s.name()))
-	if r.AccountLast4 != "" && r.AccountLast4 == s.first().last4() {
+	if s.first().hasLast4(r.AccountLast4) {
 		score += 25
+	}
+	if s.movedNoMoney() {
+		score-- // a declined try loses a tie with the payment that went through
 	}
 	if score < minScore {
 		return score, false
@@ -571,6 +610,10 @@ func (m *Matcher) conclude(res *RecordResult) {
 	}
 	s := res.Story
 	res.Status = s.Outcome
+	if s.Outcome == StatusPending && r.Status == records.StatusCompleted {
+		res.Conflict = "the record says completed, but the card was only authorized, not captured"
+		res.Break = true
+	}
 	if !s.Amount().Equal(r.Amount) && (s.Forward != nil || s.Outcome != StatusMatched) && !isZeroNOC(s) {
 		res.Status = StatusAmountMismatch
 		res.Break = true
@@ -700,6 +743,9 @@ func (m *Matcher) indexForNearMisses() {
 		if l4 := s.first().last4(); l4 != "" {
 			m.byLast4[l4] = append(m.byLast4[l4], s)
 		}
+		if l4 := s.first().DeviceLast4; l4 != "" && l4 != s.first().last4() {
+			m.byLast4[l4] = append(m.byLast4[l4], s)
+		}
 	}
 }
 
@@ -792,9 +838,12 @@ func (m *Matcher) compare(r *records.Record, s *Story) ([]string, int) {
 		failed = append(failed, fmt.Sprintf("name %q", f.Name))
 	}
 	if r.AccountLast4 != "" {
-		if r.AccountLast4 == f.last4() {
+		switch {
+		case f.hasLast4(r.AccountLast4):
 			rank += 3
-		} else {
+		case f.DeviceLast4 != "" && f.DeviceLast4 != f.last4():
+			failed = append(failed, "card ending "+f.last4()+" (device "+f.DeviceLast4+")")
+		default:
 			failed = append(failed, "account ending "+f.last4())
 		}
 	}
@@ -808,7 +857,7 @@ func (m *Matcher) compare(r *records.Record, s *Story) ([]string, int) {
 	// Worth showing: a story with the record's reference, or its amount in
 	// the same direction, or its name and account digits.
 	sameWay := s.Amount().Equal(r.Amount) && s.Direction() == r.Direction()
-	namesAgree := canonicalSimilarity(recName, s.name()) >= 0.9 && r.AccountLast4 != "" && r.AccountLast4 == f.last4()
+	namesAgree := canonicalSimilarity(recName, s.name()) >= 0.9 && f.hasLast4(r.AccountLast4)
 	if !refMatch && !sameWay && !namesAgree {
 		return failed, 0
 	}

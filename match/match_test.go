@@ -89,6 +89,18 @@ func ev(spec string) *payment.Event {
 			fmt.Sscan(v, &e.Source.Line)
 		case "file":
 			e.Source.File = v
+		case "rail":
+			e.Rail, e.Format = payment.Rail(v), "stripe_balance"
+		case "psp":
+			e.Refs.PSPID = v
+		case "opsp":
+			e.Refs.OriginalPSPID = v
+		case "mref":
+			e.Refs.MerchantReference = v
+		case "dev":
+			e.Card = &payment.CardDetail{DeviceLast4: v}
+		case "hold":
+			e.Timing.HoldExpiresOn = date(v)
 		}
 	}
 	return e
@@ -108,6 +120,9 @@ func summary(res *Result) []string {
 		for _, d := range r.Duplicates {
 			s += " dup=" + d.key.String()
 		}
+		for _, a := range r.Attempts {
+			s += " try=" + a.key.String()
+		}
 		if r.DuplicateOf != "" {
 			s += " of=" + r.DuplicateOf
 		}
@@ -121,6 +136,9 @@ func summary(res *Result) []string {
 	}
 	for _, u := range res.Unexpected {
 		out = append(out, "unexpected "+u.key.String()+" "+string(u.Outcome))
+	}
+	for _, a := range res.Attempts {
+		out = append(out, "attempt "+a.key.String()+" "+string(a.Outcome))
 	}
 	return out
 }
@@ -292,22 +310,28 @@ func TestReconcile(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var recs []*records.Record
-			for _, s := range tt.records {
-				recs = append(recs, rec(s))
-			}
-			var evs []*payment.Event
-			for _, s := range tt.events {
-				e := ev(s)
-				if strings.HasPrefix(s, "capture") || strings.HasPrefix(s, "chargeback") || strings.HasPrefix(s, "refund") || strings.HasPrefix(s, "decline") {
-					e.Rail = payment.RailCard
-				}
-				evs = append(evs, e)
-			}
-			got := summary(Reconcile(recs, evs, opts))
-			assert.Equal(t, tt.want, got)
+			assert.Equal(t, tt.want, summary(reconcileSpecs(tt.records, tt.events, opts)))
 		})
 	}
+}
+
+// reconcileSpecs reconciles records and events written as rec and ev
+// read them; events of card kinds are on the card rail.
+func reconcileSpecs(recSpecs, evSpecs []string, opts Options) *Result {
+	var recs []*records.Record
+	for _, s := range recSpecs {
+		recs = append(recs, rec(s))
+	}
+	var evs []*payment.Event
+	for _, s := range evSpecs {
+		e := ev(s)
+		switch payment.Kind(strings.Fields(s)[0]) {
+		case payment.KindCapture, payment.KindChargeback, payment.KindRefund, payment.KindDecline:
+			e.Rail = payment.RailCard
+		}
+		evs = append(evs, e)
+	}
+	return Reconcile(recs, evs, opts)
 }
 
 // TestOrderDoesNotMatter shuffles records and events and expects the same
@@ -357,4 +381,161 @@ func TestNameSimilarity(t *testing.T) {
 	assert.Greater(t, nameSimilarity("EMILY NGUYEN", "Emily Ngyuen"), 0.9)
 	assert.Less(t, nameSimilarity("EMILY NGUYEN", "Robert Johnson"), 0.6)
 	assert.Equal(t, 0.0, nameSimilarity("", "X"))
+}
+
+func TestReconcileCards(t *testing.T) {
+	opts := Options{AsOf: date("2026-11-25")}
+	tests := []struct {
+		name    string
+		records []string
+		events  []string
+		want    []string
+		notes   []string // of the first record's story
+	}{
+		{
+			name:    "authorization and capture are one story, found by the merchant reference",
+			records: []string{"CRD-1 deposit 200.00 2026-11-10 ref=CRD-1 status=completed rail=card"},
+			events: []string{"authorization credit 200.00 2026-11-10 rail=card psp=ch_1 mref=CRD-1 line=2",
+				"capture credit 200.00 2026-11-10 rail=card psp=ch_1 mref=CRD-1 line=3"},
+			want: []string{"CRD-1 matched story=f.ach:2"},
+		},
+		{
+			name:    "the same charge in two exports is one payment, not a duplicate",
+			records: []string{"CRD-1 deposit 200.00 2026-11-10 ref=CRD-1 status=completed rail=card"},
+			events: []string{"capture credit 200.00 2026-11-10 rail=card psp=ch_1 mref=CRD-1 line=3",
+				"capture credit 200.00 2026-11-12 rail=card psp=ch_1 file=payments.csv line=7"},
+			want: []string{"CRD-1 matched story=f.ach:3"},
+		},
+		{
+			name:    "a refund dated before the charge settled still joins it",
+			records: []string{"CRD-1 deposit 200.00 2026-11-10 ref=CRD-1 status=completed rail=card"},
+			events: []string{"capture credit 200.00 2026-11-13 rail=card psp=ch_1 mref=CRD-1 line=3",
+				"refund debit 200.00 2026-11-12 rail=card psp=re_1 opsp=ch_1 line=9"},
+			want: []string{"CRD-1 refunded break story=f.ach:3 conflict"},
+		},
+		{
+			name:    "a partial refund",
+			records: []string{"CRD-1 deposit 200.00 2026-11-10 ref=CRD-1 status=refunded rail=card"},
+			events: []string{"capture credit 200.00 2026-11-10 rail=card psp=ch_1 mref=CRD-1 line=3",
+				"refund debit 50.00 2026-11-12 rail=card opsp=ch_1 line=9"},
+			want:  []string{"CRD-1 refunded story=f.ach:3"},
+			notes: []string{"partly refunded: 50.00 of 200.00"},
+		},
+		{
+			name:    "a partial refund read from two exports counts once",
+			records: []string{"CRD-1 deposit 200.00 2026-11-10 ref=CRD-1 status=refunded rail=card"},
+			events: []string{"capture credit 200.00 2026-11-10 rail=card psp=ch_1 mref=CRD-1 line=3",
+				"refund debit 50.00 2026-11-12 rail=card opsp=ch_1 line=9",
+				"refund debit 50.00 2026-11-12 rail=card opsp=ch_1 file=payments.csv line=2"},
+			want:  []string{"CRD-1 refunded story=f.ach:3"},
+			notes: []string{"partly refunded: 50.00 of 200.00"},
+		},
+		{
+			name:    "a refund that failed leaves the money with the company",
+			records: []string{"CRD-1 deposit 200.00 2026-11-10 ref=CRD-1 status=completed rail=card"},
+			events: []string{"capture credit 200.00 2026-11-10 rail=card psp=ch_1 mref=CRD-1 line=3",
+				"refund debit 200.00 2026-11-12 rail=card opsp=ch_1 line=9",
+				"refund_failure credit 200.00 2026-11-16 rail=card opsp=ch_1 line=12"},
+			want:  []string{"CRD-1 matched story=f.ach:3"},
+			notes: []string{"a refund failed on 2026-11-16: the money went back to the company, not to the customer"},
+		},
+		{
+			name:    "a chargeback, its fee, and a reversal won back",
+			records: []string{"CRD-2 deposit 500.00 2026-11-10 ref=CRD-2 status=completed rail=card"},
+			events: []string{"capture credit 500.00 2026-11-10 rail=card psp=ch_2 mref=CRD-2 line=3",
+				"chargeback debit 500.00 2026-11-17 rail=card opsp=ch_2 code=4837 line=9",
+				"fee debit 15.00 2026-11-17 rail=card opsp=ch_2 line=10",
+				"chargeback_reversal credit 500.00 2026-11-24 rail=card opsp=ch_2 line=14"},
+			want:  []string{"CRD-2 matched story=f.ach:3"},
+			notes: []string{"the chargeback was reversed in the company's favour on 2026-11-24"},
+		},
+		{
+			name:    "a second chargeback stands",
+			records: []string{"CRD-6 deposit 2000.00 2026-11-10 ref=CRD-6 status=completed rail=card"},
+			events: []string{"capture credit 2000.00 2026-11-10 rail=card psp=P6 mref=CRD-6 line=3",
+				"chargeback debit 2000.00 2026-11-18 rail=card opsp=P6 line=9",
+				"chargeback_reversal credit 2000.00 2026-11-20 rail=card opsp=P6 line=11",
+				"second_chargeback debit 2000.00 2026-11-24 rail=card opsp=P6 line=14"},
+			want: []string{"CRD-6 charged_back break story=f.ach:3 conflict"},
+			notes: []string{"the chargeback was reversed in the company's favour on 2026-11-20",
+				"second chargeback (pre-arbitration) on 2026-11-24"},
+		},
+		{
+			name:    "a decline is rejected",
+			records: []string{"CRD-3 deposit 1000.00 2026-11-11 ref=CRD-3 status=failed rail=card"},
+			events:  []string{"decline credit 1000.00 2026-11-11 rail=card psp=ch_3 mref=CRD-3 code=51 line=3"},
+			want:    []string{"CRD-3 rejected story=f.ach:3"},
+		},
+		{
+			name:    "a declined try and the retry that went through: the record is the retry's",
+			records: []string{"CRD-3 deposit 1000.00 2026-11-11 ref=CRD-3 status=completed rail=card"},
+			events: []string{"decline credit 1000.00 2026-11-11 rail=card psp=ch_3 mref=CRD-3 code=51 line=3",
+				"capture credit 1000.00 2026-11-11 rail=card psp=ch_4 mref=CRD-3 line=4"},
+			want: []string{"CRD-3 matched story=f.ach:4 try=f.ach:3"},
+		},
+		{
+			name:    "a declined card no one recorded is an attempt, not a break",
+			records: []string{},
+			events:  []string{"decline credit 75.00 2026-11-11 rail=card psp=ch_9 code=05 line=3"},
+			want:    []string{"attempt f.ach:3 rejected"},
+		},
+		{
+			name:    "an authorization voided",
+			records: []string{"CRD-4 deposit 750.00 2026-11-10 ref=CRD-4 status=cancelled rail=card"},
+			events: []string{"authorization credit 750.00 2026-11-10 rail=card psp=P4 mref=CRD-4 hold=2026-11-17 line=3",
+				"authorization_reversal debit 750.00 2026-11-11 rail=card opsp=P4 line=5"},
+			want:  []string{"CRD-4 reversed story=f.ach:3"},
+			notes: []string{"the authorization was released without a capture: the customer was not charged"},
+		},
+		{
+			name:    "an authorization not captured, hold still on: pending, and the record is wrong to say completed",
+			records: []string{"CRD-4 deposit 750.00 2026-11-20 ref=CRD-4 status=completed rail=card"},
+			events:  []string{"authorization credit 750.00 2026-11-20 rail=card psp=P4 mref=CRD-4 hold=2026-11-27 line=3"},
+			want:    []string{"CRD-4 pending break story=f.ach:3 conflict"},
+			notes:   []string{"authorized, not captured: the hold drops off by 2026-11-27 unless captured"},
+		},
+		{
+			name:    "an authorization whose hold lapsed is reversed",
+			records: []string{"CRD-4 deposit 750.00 2026-11-10 ref=CRD-4 status=completed rail=card"},
+			events:  []string{"authorization credit 750.00 2026-11-10 rail=card psp=P4 mref=CRD-4 hold=2026-11-17 line=3"},
+			want:    []string{"CRD-4 reversed break story=f.ach:3 conflict"},
+			notes:   []string{"the authorization expired on 2026-11-17 without a capture: the customer was not charged"},
+		},
+		{
+			name:    "a payout to a card, returned",
+			records: []string{"PTC-2 withdrawal 120.00 2026-11-12 ref=PTC-2 status=completed rail=card"},
+			events: []string{"payout debit 120.00 2026-11-12 rail=card psp=pay_2 mref=PTC-2 line=3",
+				"payout_return credit 120.00 2026-11-13 rail=card opsp=pay_2 line=6"},
+			want: []string{"PTC-2 returned break story=f.ach:3 conflict"},
+		},
+		{
+			name:    "Apple Pay: the customer quotes the device number's last four",
+			records: []string{"CRD-5 deposit 300.00 2026-11-11 name=Aisha_Mohammed last4=9876 rail=apple_pay"},
+			events:  []string{"capture credit 300.00 2026-11-11 rail=card psp=P5 name=AISHA_MOHAMMED acct=4111 dev=9876 line=3"},
+			want:    []string{"CRD-5 matched story=f.ach:3"},
+		},
+		{
+			name:    "a chargeback whose charge is not among the inputs still finds the record by its reference",
+			records: []string{"CRD-2 deposit 500.00 2026-11-10 ref=ch_2 status=completed rail=card"},
+			events: []string{"chargeback debit 500.00 2026-11-17 rail=card opsp=ch_2 line=9",
+				"fee debit 15.00 2026-11-17 rail=card opsp=ch_2 line=10"},
+			want: []string{"CRD-2 charged_back break story=f.ach:9 conflict"},
+		},
+		{
+			name:    "a fee that names no payment is not a story",
+			records: []string{},
+			events:  []string{"fee debit 0.50 2026-11-17 rail=card line=10"},
+			want:    nil,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := reconcileSpecs(tt.records, tt.events, opts)
+			assert.Equal(t, tt.want, summary(res))
+			if tt.notes != nil {
+				require.NotNil(t, res.Records[0].Story)
+				assert.Equal(t, tt.notes, res.Records[0].Story.Notes())
+			}
+		})
+	}
 }

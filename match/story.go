@@ -24,6 +24,7 @@ type Story struct {
 	first1  [1]*Evidence  // backs Events for the many stories of one event
 
 	nameCache *string // the canonical name, worked out on first use
+	expired   bool    // an authorization whose hold lapsed before the as-of date
 }
 
 // name is the story's party name, made canonical for comparison.
@@ -48,21 +49,33 @@ func (s *Story) Amount() decimal.Decimal { return s.first().Amount }
 func (s *Story) Currency() string { return s.first().Currency }
 
 // Direction is the payment's effect on the company's account. An
-// answer-only story takes it from the first answer, reversed (a return of a
-// deposit debits the company, the deposit credited it).
+// answer-only story takes it from the first answer, reversed when the
+// answer undoes the payment (a return of a deposit debits the company, the
+// deposit credited it).
 func (s *Story) Direction() payment.Direction {
-	if s.Forward != nil {
+	if s.Forward != nil && s.Forward.Direction != "" {
 		return s.Forward.Direction
 	}
 	for _, e := range s.Events {
 		if e.Direction != "" {
-			if e.Kind == payment.KindReturn || e.Kind == payment.KindContestedDishonoredReturn {
+			if s.Forward == nil && undoes(e.Kind) {
 				return opposite(e.Direction)
 			}
 			return e.Direction
 		}
 	}
 	return ""
+}
+
+// undoes reports whether an answer of this kind moves the money back the
+// way it came.
+func undoes(k payment.Kind) bool {
+	switch k {
+	case payment.KindReturn, payment.KindContestedDishonoredReturn, payment.KindRefund, payment.KindChargeback,
+		payment.KindSecondChargeback, payment.KindPayoutReturn:
+		return true
+	}
+	return false
 }
 
 // Day is the payment's settlement (or effective) date, or the first
@@ -122,7 +135,12 @@ func (s *Story) eachRef(fn func(string) bool) {
 			}
 			continue
 		}
+		// The company's own reference, as answers repeat it: an ACH
+		// return's individual ID, a refund's merchant reference.
 		if v := normalizeRef(e.Ref("individual_id")); v != "" && !fn(v) {
+			return
+		}
+		if v := normalizeRef(e.Ref("merchant_reference")); v != "" && !fn(v) {
 			return
 		}
 		for _, r := range e.Originals() {
@@ -133,12 +151,15 @@ func (s *Story) eachRef(fn func(string) bool) {
 	}
 }
 
-// buildStories links events into stories. An answer (return, NOC,
-// dishonor, contest) joins the payment whose trace it names, the latest
-// one settled on or before it when a trace repeats; a reversal joins the
-// payment it reverses (same bank, account and amount, the other
+// buildStories links events into stories. A card authorization, its
+// capture and the same charge read from a second export share a processor
+// id and make one story. An answer (return, NOC, dishonor, contest,
+// refund, chargeback …) joins the payment whose reference it names, the
+// latest one settled on or before it when an ACH trace repeats; a reversal
+// joins the payment it reverses (same bank, account and amount, the other
 // direction, settled before it). Answers whose payment is not among the
-// events form stories of their own, one per original trace.
+// events form stories of their own, one per original reference, except
+// fees and status changes, which only ever join a story.
 func buildStories(events []*Evidence) []*Story {
 	if !slices.IsSortedFunc(events, compareEvidence) {
 		slices.SortFunc(events, compareEvidence)
@@ -146,13 +167,17 @@ func buildStories(events []*Evidence) []*Story {
 
 	stories := make([]*Story, 0, len(events))
 	block := make([]Story, 0, len(events)) // one allocation for the stories of payments
-	var answers []*Evidence
+	var answers, attached []*Evidence
 	// Only the references some answer names are worth indexing: answers are
 	// few, payments many.
 	named := map[Ref]bool{}
 	for _, e := range events {
 		if !e.isForward() {
-			answers = append(answers, e)
+			if joinsOnly(e.Kind) {
+				attached = append(attached, e)
+			} else {
+				answers = append(answers, e)
+			}
 			for _, r := range e.Originals() {
 				named[r] = true
 			}
@@ -162,15 +187,29 @@ func buildStories(events []*Evidence) []*Story {
 	// repeats (trace numbers do, across days).
 	byRef := map[Ref]int32{}
 	var links []refLink
+	var byCharge map[string]int32 // card processor id → its story
 	for _, e := range events {
 		if !e.isForward() {
 			continue
 		}
-		block = append(block, Story{Forward: e, key: e.Source})
-		s := &block[len(block)-1]
-		s.first1[0] = e
-		s.Events = s.first1[:]
-		stories = append(stories, s)
+		id := chargeID(e)
+		n, joined := byCharge[id]
+		if joined {
+			stories[n].addForward(e)
+		} else {
+			block = append(block, Story{Forward: e, key: e.Source})
+			s := &block[len(block)-1]
+			s.first1[0] = e
+			s.Events = s.first1[:]
+			stories = append(stories, s)
+			n = int32(len(stories) - 1)
+			if id != "" {
+				if byCharge == nil {
+					byCharge = map[string]int32{}
+				}
+				byCharge[id] = n
+			}
+		}
 		for _, r := range e.Refs() {
 			if !named[r] {
 				continue
@@ -179,8 +218,11 @@ func buildStories(events []*Evidence) []*Story {
 			if !ok {
 				prev = -1
 			}
+			if ok && links[prev].story == n {
+				continue // the same charge's capture after its authorization
+			}
 			byRef[r] = int32(len(links))
-			links = append(links, refLink{story: int32(len(stories) - 1), next: prev})
+			links = append(links, refLink{story: n, next: prev})
 		}
 	}
 	// Reversals are rare: the index they need is built only for them.
@@ -197,7 +239,32 @@ func buildStories(events []*Evidence) []*Story {
 		}
 	}
 
+	answered := func(a *Evidence) *Story {
+		for _, r := range a.Originals() {
+			var cands []*Story
+			i, ok := byRef[r]
+			for ; ok && i >= 0; i = links[i].next {
+				cands = append(cands, stories[links[i].story])
+			}
+			if s := latestBefore(cands, a.Day()); s != nil {
+				return s
+			}
+			// Processor ids do not repeat the way traces do: an answer
+			// dated before its payment settled (a refund before the
+			// charge's payout) still belongs to it.
+			if r.Name != "trace" && len(cands) > 0 {
+				return cands[0]
+			}
+		}
+		return nil
+	}
 	orphans := map[Ref]*Story{} // first original reference → answer-only story
+	orphanKey := func(a *Evidence) Ref {
+		if orig := a.Originals(); len(orig) > 0 {
+			return orig[0]
+		}
+		return Ref{"source", a.Source.String()}
+	}
 	for _, a := range answers {
 		var s *Story
 		if a.Kind == payment.KindReversal {
@@ -206,35 +273,67 @@ func buildStories(events []*Evidence) []*Story {
 				s = &Story{key: a.Source}
 				stories = append(stories, s)
 			}
-		} else {
-			for _, r := range a.Originals() {
-				var cands []*Story
-				i, ok := byRef[r]
-				for ; ok && i >= 0; i = links[i].next {
-					cands = append(cands, stories[links[i].story])
-				}
-				if s = latestBefore(cands, a.Day()); s != nil {
-					break
-				}
-			}
-			if s == nil {
-				key := Ref{"source", a.Source.String()}
-				if orig := a.Originals(); len(orig) > 0 {
-					key = orig[0]
-				}
-				if s = orphans[key]; s == nil {
-					s = &Story{key: a.Source}
-					orphans[key] = s
-					stories = append(stories, s)
-				}
+		} else if s = answered(a); s == nil {
+			key := orphanKey(a)
+			if s = orphans[key]; s == nil {
+				s = &Story{key: a.Source}
+				orphans[key] = s
+				stories = append(stories, s)
 			}
 		}
 		s.Events = append(s.Events, a)
+	}
+	// Fees and status changes join the story they name, in date order;
+	// alone they are not a payment anyone could have recorded.
+	var resort []*Story
+	for _, a := range attached {
+		s := answered(a)
+		if s == nil {
+			if s = orphans[orphanKey(a)]; s == nil {
+				continue
+			}
+		}
+		s.Events = append(s.Events, a)
+		resort = append(resort, s)
+	}
+	for _, s := range resort {
+		s.sortAnswers()
 	}
 	for _, s := range stories {
 		s.Outcome, _ = outcome(s)
 	}
 	return stories
+}
+
+// joinsOnly reports whether events of a kind only ever join a story.
+func joinsOnly(k payment.Kind) bool { return k == payment.KindFee || k == payment.KindStatus }
+
+// chargeID is the processor's id of a card payment attempt, which its
+// authorization, capture and decline share; "" for other events.
+func chargeID(e *Evidence) string {
+	if e.Rail != payment.RailCard {
+		return ""
+	}
+	return normalizeRef(e.Ref("psp_id"))
+}
+
+// addForward adds another payment event of the same charge (its capture,
+// or the same capture read from a second export). The first event that
+// moves money becomes the story's payment.
+func (s *Story) addForward(e *Evidence) {
+	s.Events = append(s.Events, e)
+	if !s.Forward.movesMoney() && e.movesMoney() {
+		s.Forward = e
+	}
+}
+
+// sortAnswers puts the events after the payment's own in date order.
+func (s *Story) sortAnswers() {
+	i := 0
+	for i < len(s.Events) && s.Events[i].isForward() && s.Forward != nil {
+		i++
+	}
+	slices.SortStableFunc(s.Events[i:], compareEvidence)
 }
 
 // compareEvidence orders events by day, then by where they were read, so
@@ -308,15 +407,28 @@ func (s *Story) Notes() []string {
 	return notes
 }
 
-// outcome says what the evidence makes of a story: a return stands unless
-// our bank dishonored it and the dishonor was not contested.
+// outcome says what the evidence makes of a story. An ACH return stands
+// unless our bank dishonored it and the dishonor was not contested; a card
+// chargeback stands unless it was reversed, and a second chargeback after
+// that stands again; a refund counts unless it failed; an authorization
+// never captured is pending, or reversed when it was voided.
 func outcome(s *Story) (Status, []string) {
 	var notes []string
-	returned, dishonored, contested, reversed := false, false, false, false
-	var refunded, chargedBack, chargebackReversed, rejected bool
+	returned, dishonored, contested, reversed, rejected := false, false, false, false, false
+	authorized, captured, voided := false, false, false
+	chargedBack := false
+	refunded, refundFailed := decimal.Zero, decimal.Zero
+	var counted []*Evidence // refunds counted in refunded
+	holdExpires := s.holdExpires()
 	for _, e := range s.Events {
 		switch e.Kind {
-		case payment.KindReturn:
+		case payment.KindPayment, payment.KindCapture, payment.KindPayout:
+			captured = true
+		case payment.KindAuthorization:
+			authorized = true
+		case payment.KindAuthorizationReversal:
+			voided = true
+		case payment.KindReturn, payment.KindPayoutReturn:
 			returned = true
 		case payment.KindDishonoredReturn:
 			dishonored = true
@@ -329,11 +441,23 @@ func outcome(s *Story) (Status, []string) {
 		case payment.KindRefusedNOC:
 			notes = append(notes, "refused notification of change "+e.Code)
 		case payment.KindRefund:
-			refunded = true
+			if !sameAsCounted(e, counted) { // the same refund read from a second export
+				refunded = refunded.Add(e.Amount.Abs())
+				counted = append(counted, e)
+			}
+		case payment.KindRefundFailure:
+			refundFailed = refundFailed.Add(e.Amount.Abs())
+			notes = append(notes, "a refund failed on "+e.Date.String()+": the money went back to the company, not to the customer")
 		case payment.KindChargeback:
 			chargedBack = true
 		case payment.KindChargebackReversal:
-			chargebackReversed = true
+			if chargedBack {
+				notes = append(notes, "the chargeback was reversed in the company's favour on "+e.Date.String())
+			}
+			chargedBack = false
+		case payment.KindSecondChargeback:
+			chargedBack = true
+			notes = append(notes, "second chargeback (pre-arbitration) on "+e.Date.String())
 		case payment.KindRejection, payment.KindDecline:
 			rejected = true
 		}
@@ -344,17 +468,85 @@ func outcome(s *Story) (Status, []string) {
 	case returned && dishonored && contested:
 		notes = append(notes, "our bank dishonored the return and the receiving bank contested it: the return stands")
 	}
+	netRefund := refunded
+	if !refundFailed.IsZero() {
+		netRefund = refunded.Sub(refundFailed)
+	}
+	if netRefund.IsPositive() && s.Forward != nil && netRefund.LessThan(s.Amount().Abs()) {
+		notes = append(notes, "partly refunded: "+payment.FormatAmount(netRefund, s.Currency())+" of "+
+			payment.FormatAmount(s.Amount().Abs(), s.Currency()))
+	}
 	switch {
-	case rejected:
+	case rejected && !captured:
 		return StatusRejected, notes
 	case reversed:
 		return StatusReversed, notes
 	case returned && !(dishonored && !contested):
 		return StatusReturned, notes
-	case chargedBack && !chargebackReversed:
+	case chargedBack:
 		return StatusChargedBack, notes
-	case refunded:
+	case netRefund.IsPositive():
 		return StatusRefunded, notes
+	case authorized && !captured && voided:
+		return StatusReversed, append(notes, "the authorization was released without a capture: the customer was not charged")
+	case authorized && !captured && s.expired:
+		return StatusReversed, append(notes, "the authorization expired on "+holdExpires.String()+
+			" without a capture: the customer was not charged")
+	case authorized && !captured:
+		note := "authorized, not captured"
+		if !holdExpires.IsZero() {
+			note += ": the hold drops off by " + holdExpires.String() + " unless captured"
+		}
+		return StatusPending, append(notes, note)
 	}
 	return StatusMatched, notes
+}
+
+// holdExpires is when the story's first authorization hold lapses, if
+// known.
+func (s *Story) holdExpires() payment.Date {
+	for _, e := range s.Events {
+		if e.Kind == payment.KindAuthorization && !e.HoldExpiresOn.IsZero() {
+			return e.HoldExpiresOn
+		}
+	}
+	return payment.Date{}
+}
+
+// expire marks an authorization never captured whose hold lapsed before
+// asOf, which makes it reversed.
+func (s *Story) expire(asOf payment.Date) {
+	if s.Outcome != StatusPending || asOf.IsZero() {
+		return
+	}
+	if h := s.holdExpires(); !h.IsZero() && asOf.After(h) {
+		s.expired = true
+		s.Outcome, _ = outcome(s)
+	}
+}
+
+// movedNoMoney reports whether the story is a card attempt in which no
+// money moved: declined, or authorized and then voided or lapsed.
+func (s *Story) movedNoMoney() bool {
+	if s.Forward == nil || s.Forward.movesMoney() {
+		return false
+	}
+	switch s.Forward.Kind {
+	case payment.KindDecline:
+		return true
+	case payment.KindAuthorization:
+		return s.Outcome == StatusReversed
+	}
+	return false
+}
+
+// sameAsCounted reports whether a refund is one already counted, read from
+// another export: the same amount on the same day, from another file.
+func sameAsCounted(e *Evidence, counted []*Evidence) bool {
+	for _, c := range counted {
+		if c.Source.File != e.Source.File && c.day == e.day && c.Amount.Equal(e.Amount) {
+			return true
+		}
+	}
+	return false
 }
