@@ -3,14 +3,17 @@
 // dates mean for the people handling it.
 //
 // The facts come from the rail packages' catalogs (ach for Nacha return
-// and change codes); this package gives them one shape for every scheme so
+// and change codes, cards for card response and dispute reason codes);
+// this package gives them one shape for every scheme so
 // that commands can look up any code without knowing its rail.
 package explain
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/payinv/payinv/ach"
+	"github.com/payinv/payinv/cards"
 	"github.com/payinv/payinv/payment"
 )
 
@@ -18,10 +21,54 @@ import (
 const (
 	SchemeNachaReturn = "nacha_return"
 	SchemeNachaChange = "nacha_change"
+	// Card response (decline) codes.
+	SchemeISO8583       = cards.SchemeISO8583
+	SchemeStripeDecline = cards.SchemeStripeDecline
+	SchemeBraintree     = cards.SchemeBraintree
+	SchemeCheckout      = cards.SchemeCheckout
+	// Card dispute (chargeback) reason codes, by network.
+	SchemeVisa          = cards.NetworkVisa
+	SchemeMastercard    = cards.NetworkMastercard
+	SchemeAmex          = cards.NetworkAmex
+	SchemeDiscover      = cards.NetworkDiscover
+	SchemeStripeDispute = cards.SchemeStripeDispute
 )
 
 // Schemes lists the code schemes in the order they are shown.
-var Schemes = []string{SchemeNachaReturn, SchemeNachaChange}
+var Schemes = []string{
+	SchemeNachaReturn, SchemeNachaChange,
+	SchemeISO8583, SchemeStripeDecline, SchemeBraintree, SchemeCheckout,
+	SchemeVisa, SchemeMastercard, SchemeAmex, SchemeDiscover, SchemeStripeDispute,
+}
+
+// SchemeTitle names a scheme for people: "Nacha return reason code".
+func SchemeTitle(scheme string) string {
+	switch scheme {
+	case SchemeNachaReturn:
+		return "Nacha return reason code"
+	case SchemeNachaChange:
+		return "Nacha change code, for notifications of change"
+	case SchemeISO8583:
+		return "ISO 8583 issuer response code, shared by Visa and Mastercard"
+	case SchemeStripeDecline:
+		return "Stripe decline code"
+	case SchemeBraintree:
+		return "Braintree processor response code"
+	case SchemeCheckout:
+		return "Checkout.com response code"
+	case SchemeVisa:
+		return "Visa dispute reason code"
+	case SchemeMastercard:
+		return "Mastercard chargeback reason code"
+	case SchemeAmex:
+		return "American Express chargeback reason code"
+	case SchemeDiscover:
+		return "Discover dispute reason code"
+	case SchemeStripeDispute:
+		return "Stripe dispute reason"
+	}
+	return scheme
+}
 
 // Code is a code of any scheme, explained.
 type Code struct {
@@ -53,30 +100,41 @@ type Fact struct {
 }
 
 // Lookup finds code in the catalogs; with scheme set, only in that one.
-// A code no catalog knows but whose shape belongs to a scheme ("R97")
-// comes back with Known false, explained as such. nil means the code is
-// not of any known shape.
+// Without a scheme a code may be found in several (a bare "05" is an ISO
+// 8583 response code, and a four-digit code may be Braintree's or a
+// Mastercard reason): every one is returned, in scheme order. A code no
+// catalog knows but whose shape belongs to a Nacha scheme ("R97") comes
+// back with Known false, explained as such. nil means the code is not of
+// any known shape.
 func Lookup(code, scheme string) []Code {
-	code = strings.ToUpper(strings.TrimSpace(code))
+	code = strings.TrimSpace(code)
+	upper := strings.ToUpper(code)
+	in := func(s string) bool { return scheme == "" || scheme == s }
 	var out []Code
-	if scheme == "" || scheme == SchemeNachaReturn {
-		if c, ok := ach.LookupReturnCode(code); ok {
+	if in(SchemeNachaReturn) {
+		if c, ok := ach.LookupReturnCode(upper); ok {
 			out = append(out, fromReturn(c))
 		}
 	}
-	if scheme == "" || scheme == SchemeNachaChange {
-		if c, ok := ach.LookupChangeCode(code); ok {
+	if in(SchemeNachaChange) {
+		if c, ok := ach.LookupChangeCode(upper); ok {
 			out = append(out, fromChange(c))
 		}
+	}
+	for _, c := range cards.LookupResponse(code, responseScheme(scheme)) {
+		out = append(out, fromResponse(c))
+	}
+	for _, c := range cards.LookupDispute(code, disputeNetwork(scheme)) {
+		out = append(out, fromDispute(c))
 	}
 	if len(out) > 0 {
 		return out
 	}
 	switch {
-	case (scheme == "" || scheme == SchemeNachaReturn) && nachaShaped(code, 'R'):
-		return []Code{unknownNacha(SchemeNachaReturn, code)}
-	case (scheme == "" || scheme == SchemeNachaChange) && nachaShaped(code, 'C'):
-		return []Code{unknownNacha(SchemeNachaChange, code)}
+	case in(SchemeNachaReturn) && nachaShaped(upper, 'R'):
+		return []Code{unknownNacha(SchemeNachaReturn, upper)}
+	case in(SchemeNachaChange) && nachaShaped(upper, 'C'):
+		return []Code{unknownNacha(SchemeNachaChange, upper)}
 	}
 	return nil
 }
@@ -95,18 +153,40 @@ func All(scheme string) []Code {
 			out = append(out, fromChange(c))
 		}
 	}
+	for _, c := range cards.ResponseCodes() {
+		if scheme == "" || c.Scheme == scheme {
+			out = append(out, fromResponse(c))
+		}
+	}
+	for _, c := range cards.DisputeCodes() {
+		if scheme == "" || c.Network == scheme {
+			out = append(out, fromDispute(c))
+		}
+	}
 	return out
 }
 
-// ValidScheme reports whether s names a scheme.
-func ValidScheme(s string) bool {
-	for _, k := range Schemes {
-		if s == k {
-			return true
-		}
+// responseScheme and disputeNetwork turn a --scheme into the card
+// catalogs' filter: "" looks everywhere, and a scheme of the other catalog
+// matches nothing.
+func responseScheme(scheme string) string {
+	switch scheme {
+	case "", SchemeISO8583, SchemeStripeDecline, SchemeBraintree, SchemeCheckout:
+		return scheme
 	}
-	return false
+	return "none"
 }
+
+func disputeNetwork(scheme string) string {
+	switch scheme {
+	case "", SchemeVisa, SchemeMastercard, SchemeAmex, SchemeDiscover, SchemeStripeDispute:
+		return scheme
+	}
+	return "none"
+}
+
+// ValidScheme reports whether s names a scheme.
+func ValidScheme(s string) bool { return slices.Contains(Schemes, s) }
 
 func nachaShaped(code string, letter byte) bool {
 	return len(code) == 3 && code[0] == letter && code[1] >= '0' && code[1] <= '9' && code[2] >= '0' && code[2] <= '9'

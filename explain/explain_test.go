@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/payinv/payinv/ach"
+	"github.com/payinv/payinv/cards"
 	"github.com/payinv/payinv/payment"
 )
 
@@ -19,13 +20,21 @@ func TestLookup(t *testing.T) {
 	}{
 		{"R01", "", SchemeNachaReturn, true, true},
 		{" r01 ", "", SchemeNachaReturn, true, true},
-		{"C05", "", SchemeNachaChange, true, true},
+		{"C05", SchemeNachaChange, SchemeNachaChange, true, true},
 		{"C61", SchemeNachaChange, SchemeNachaChange, true, true},
 		{"R97", "", SchemeNachaReturn, false, true},
 		{"C92", "", SchemeNachaChange, false, true},
 		{"R01", SchemeNachaChange, "", false, false},
 		{"XYZ", "", "", false, false},
-		{"R1", "", "", false, false},
+		{"R1", SchemeNachaReturn, "", false, false},
+		{"51", "", SchemeISO8583, true, true},
+		{"10.4", "", SchemeVisa, true, true},
+		{"4837", SchemeMastercard, SchemeMastercard, true, true},
+		{"2001", "", SchemeBraintree, true, true},
+		{"20051", "", SchemeCheckout, true, true},
+		{"do_not_honor", SchemeStripeDecline, SchemeStripeDecline, true, true},
+		{"product_not_received", SchemeStripeDispute, SchemeStripeDispute, true, true},
+		{"51", SchemeVisa, "", false, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.code+"/"+tt.scheme, func(t *testing.T) {
@@ -64,9 +73,49 @@ func TestReturnCodeFacts(t *testing.T) {
 func TestAllCoversTheCatalogs(t *testing.T) {
 	assert.Len(t, All(SchemeNachaReturn), len(ach.ReturnCodes()))
 	assert.Len(t, All(SchemeNachaChange), len(ach.ChangeCodes()))
-	assert.Len(t, All(""), len(ach.ReturnCodes())+len(ach.ChangeCodes()))
+	assert.Len(t, All(""), len(ach.ReturnCodes())+len(ach.ChangeCodes())+len(cards.ResponseCodes())+len(cards.DisputeCodes()))
 	assert.True(t, ValidScheme("nacha_return"))
-	assert.False(t, ValidScheme("visa"))
+	assert.True(t, ValidScheme("visa"))
+	assert.False(t, ValidScheme("paypal"))
+	for _, s := range Schemes {
+		assert.NotEmpty(t, All(s), s)
+		assert.NotEqual(t, s, SchemeTitle(s), "every scheme has a title")
+	}
+}
+
+func TestLookupAcrossSchemes(t *testing.T) {
+	// A code that is several schemes' comes back once per scheme, in
+	// scheme order, so that the command can say which to pick.
+	got := Lookup("C05", "")
+	require.Len(t, got, 2)
+	assert.Equal(t, SchemeNachaChange, got[0].Scheme)
+	assert.Equal(t, SchemeAmex, got[1].Scheme)
+	got = Lookup("insufficient_funds", "")
+	var schemes []string
+	for _, c := range got {
+		schemes = append(schemes, c.Scheme)
+	}
+	assert.Equal(t, []string{SchemeStripeDecline, SchemeStripeDispute}, schemes)
+}
+
+func TestCardCodeFacts(t *testing.T) {
+	c := Lookup("43", SchemeISO8583)[0]
+	assert.True(t, c.Sensitive, "a stolen card is never explained to the customer as such")
+	assert.NotContains(t, c.Customer, "stolen")
+	facts := map[string]any{}
+	for _, f := range c.Facts {
+		facts[f.Key] = f.Value
+	}
+	assert.Equal(t, "hard", facts["decline_type"])
+
+	d := Lookup("10.4", SchemeVisa)[0]
+	facts = map[string]any{}
+	for _, f := range d.Facts {
+		facts[f.Key] = f.Value
+		assert.NotEmpty(t, f.Text)
+	}
+	assert.Equal(t, "fraud", facts["category"])
+	assert.Equal(t, "120", facts["filing_days"])
 }
 
 func TestForEvent(t *testing.T) {
@@ -78,6 +127,12 @@ func TestForEvent(t *testing.T) {
 	assert.Equal(t, "Account Closed", c.Title)
 	_, ok = ForEvent(&payment.Event{Kind: payment.KindPayment})
 	assert.False(t, ok)
+	c, ok = ForEvent(&payment.Event{Kind: payment.KindChargeback, Reason: &payment.Reason{Scheme: SchemeMastercard, Code: "4837"}})
+	require.True(t, ok)
+	assert.Equal(t, SchemeMastercard, c.Scheme)
+	c, ok = ForEvent(&payment.Event{Kind: payment.KindDecline, Reason: &payment.Reason{Scheme: SchemeISO8583, Code: "51"}})
+	require.True(t, ok)
+	assert.Equal(t, SchemeISO8583, c.Scheme)
 }
 
 func date(s string) payment.Date {
