@@ -42,8 +42,11 @@ fuzz:
 	  done; \
 	done
 
-# The main job on the shipped fixtures: a week of NACHA files explained,
-# then reconciled against the company's records.
+# The main job on the shipped fixtures: a week of NACHA files and card
+# processor exports explained, then reconciled against the company's
+# records.
+CARD_EXPORTS := $(filter-out %/README.md,$(wildcard fixtures/cards/*.csv))
+CARD_MAP     := fixtures/cards/maps/worldpay-like.yaml
 demo: build
 	@echo "\$$ payinv ach show fixtures/ach/2026-11-12-returns.ach"
 	@$(BIN) ach show fixtures/ach/2026-11-12-returns.ach
@@ -51,15 +54,19 @@ demo: build
 	@echo "\$$ payinv ach returns --as-of $(AS_OF) fixtures/ach"
 	@$(BIN) ach returns --as-of $(AS_OF) fixtures/ach
 	@echo
-	@echo "\$$ payinv explain R10 C02"
-	@$(BIN) explain R10 C02
+	@echo "\$$ payinv cards show --as-of $(AS_OF) fixtures/cards/stripe_balance.csv fixtures/cards/adyen_settlement.csv"
+	@$(BIN) cards show --as-of $(AS_OF) fixtures/cards/stripe_balance.csv fixtures/cards/adyen_settlement.csv
 	@echo
-	@echo "\$$ payinv match --records fixtures/records/records.csv --as-of $(AS_OF) fixtures/ach"
-	@$(BIN) match --records fixtures/records/records.csv --as-of $(AS_OF) fixtures/ach; \
+	@echo "\$$ payinv explain R10 C02 4837"
+	@$(BIN) explain R10 C02 4837
+	@echo
+	@echo "\$$ payinv match --records fixtures/records/records.csv --as-of $(AS_OF) --card-map $(CARD_MAP) fixtures/ach fixtures/cards/*.csv fixtures/cards/maps/worldpay-like.csv"
+	@$(BIN) match --records fixtures/records/records.csv --as-of $(AS_OF) --card-map $(CARD_MAP) \
+	  fixtures/ach $(CARD_EXPORTS) fixtures/cards/maps/worldpay-like.csv; \
 	  status=$$?; [ $$status -eq 1 ] && echo "(exit status 1: breaks found, as the fixtures intend)" || exit $$status
 	@echo
-	@echo "\$$ payinv find --records fixtures/records/records.csv --id DEP-2611090013 --as-of $(AS_OF) fixtures/ach"
-	@$(BIN) find --records fixtures/records/records.csv --id DEP-2611090013 --as-of $(AS_OF) fixtures/ach
+	@echo "\$$ payinv find --records fixtures/records/records.csv --id CRD-2611100006 --as-of $(AS_OF) fixtures/cards/*.csv"
+	@$(BIN) find --records fixtures/records/records.csv --id CRD-2611100006 --as-of $(AS_OF) $(CARD_EXPORTS)
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi

@@ -122,27 +122,49 @@ func TestCommandsGolden(t *testing.T) {
 		{name: "codes_change_json", args: []string{"codes", "--scheme", "nacha_change", "-o", "json"}},
 
 		// match and find
-		{name: "match", args: []string{"match", "--records", "fixtures/records/records.csv", asOf, "fixtures/ach"}, code: 1},
-		{name: "match_json", args: []string{"match", "--records", "fixtures/records/records.csv", asOf, "-o", "json", "fixtures/ach"}, code: 1},
-		{name: "match_csv", args: []string{"match", "--records", "fixtures/records/records.csv", asOf, "-o", "csv", "fixtures/ach"}, code: 1},
-		{name: "match_window_1", args: []string{"match", "--records", "fixtures/records/records.csv", asOf, "--window", "1", "fixtures/ach"}, code: 1},
+		{name: "match", args: []string{"match", "--records", "fixtures/records/records.csv", asOf, "--rail", "ach", "fixtures/ach"}, code: 1},
+		{name: "match_unchecked_rails", args: []string{"match", "--records", "fixtures/records/records.csv", asOf, "-o", "csv", "fixtures/ach"}, code: 1},
+		{name: "match_json", args: []string{"match", "--records", "fixtures/records/records.csv", asOf, "--rail", "ach", "-o", "json", "fixtures/ach"}, code: 1},
+		{name: "match_csv", args: []string{"match", "--records", "fixtures/records/records.csv", asOf, "--rail", "ach", "-o", "csv", "fixtures/ach"}, code: 1},
+		{name: "match_window_1", args: []string{"match", "--records", "fixtures/records/records.csv", asOf, "--rail", "ach", "--window", "1", "fixtures/ach"}, code: 1},
 		{name: "match_bad_records", args: []string{"match", "--records", "fixtures/records/bad-records.csv", asOf, "fixtures/ach/2026-11-09-deposits.ach"}, code: 2},
 		{name: "match_no_records_flag", args: []string{"match", "fixtures/ach"}, code: 2},
 		{name: "find_trace", args: []string{"find", "--trace", "074012501109013", asOf, "fixtures/ach"}},
 		{name: "find_id_with_records", args: []string{"find", "--records", "fixtures/records/records.csv", "--id", "DEP-2611090013", asOf, "fixtures/ach"}},
-		{name: "find_customer", args: []string{"find", "--records", "fixtures/records/records.csv", "--customer", "CUS-1002", asOf, "fixtures/ach"}},
+		{name: "find_customer", args: append([]string{"find", "--records", "fixtures/records/records.csv", "--customer", "CUS-1002", asOf, "fixtures/ach"}, cardExports...)},
 		{name: "find_name_amount", args: []string{"find", "--name", "kowalski", "--amount", "980.50", asOf, "fixtures/ach"}},
 		{name: "find_json", args: []string{"find", "-o", "json", "--id", "WDR-2611100004A", asOf, "fixtures/ach"}},
 		{name: "find_csv", args: []string{"find", "-o", "csv", "--date", "2026-11-16", asOf, "fixtures/ach"}},
 		{name: "find_nothing", args: []string{"find", "--trace", "999999999999999", asOf, "fixtures/ach"}, code: 1},
 		{name: "find_no_filter", args: []string{"find", "fixtures/ach"}, code: 2},
 
+		// cards
+		{name: "cards_show_stripe", args: []string{"cards", "show", asOf, "fixtures/cards/stripe_balance.csv", "fixtures/cards/stripe_payments.csv"}},
+		{name: "cards_show_all_json", args: append([]string{"cards", "show", "-o", "json", asOf}, cardExports...)},
+		{name: "cards_show_csv", args: []string{"cards", "show", "-o", "csv", "fixtures/cards/adyen_accounting.csv", "fixtures/cards/adyen_settlement.csv"}},
+		{name: "cards_show_card_map", args: []string{"cards", "show", asOf, "--card-map", "fixtures/cards/maps/worldpay-like.yaml", "fixtures/cards/maps/worldpay-like.csv"}},
+		{name: "cards_show_folder", args: []string{"cards", "show", asOf, "fixtures/cards"}, code: 2},
+		{name: "cards_show_stdin", stdin: mustRead("fixtures/cards/braintree.csv"), args: []string{"cards", "show", asOf, "-"}},
+		{name: "cards_show_forced_processor", args: []string{"cards", "show", "--processor", "stripe_balance", "fixtures/cards/braintree.csv"}, code: 2},
+		{name: "cards_show_bad_processor", args: []string{"cards", "show", "--processor", "paypal", "fixtures/cards/braintree.csv"}, code: 2},
+		{name: "cards_show_generic_without_map", args: []string{"cards", "show", "--processor", "generic", "fixtures/cards/maps/worldpay-like.csv"}, code: 2},
+		{name: "events_ach_and_cards", args: []string{"events", asOf, "fixtures/ach/2026-11-12-noc.ach", "fixtures/cards/checkout_payments.csv"}},
+		{name: "match_cards", args: append([]string{"match", "--records", "fixtures/records/records.csv", asOf, "--card-map", "fixtures/cards/maps/worldpay-like.yaml", "fixtures/ach", "fixtures/cards/maps/worldpay-like.csv"}, cardExports...), code: 1},
+		{name: "match_cards_json", args: append([]string{"match", "--records", "fixtures/records/records.csv", asOf, "-o", "json", "--card-map", "fixtures/cards/maps/worldpay-like.yaml", "fixtures/cards/maps/worldpay-like.csv"}, cardExports...), code: 1},
+		{name: "find_card_arn", args: append([]string{"find", "--records", "fixtures/records/records.csv", "--arn", "74987506314000012345672", asOf}, cardExports...)},
+		{name: "find_card_id", args: append([]string{"find", "--id", "CRD-2611100006", asOf}, cardExports...)},
+		{name: "explain_card_codes", args: []string{"explain", "51", "10.4", "43"}},
+		{name: "explain_card_codes_json", args: []string{"explain", "-o", "json", "--scheme", "mastercard", "4837"}},
+		{name: "explain_ambiguous", args: []string{"explain", "C05"}},
+		{name: "codes_visa", args: []string{"codes", "--scheme", "visa"}},
+		{name: "codes_stripe_decline_csv", args: []string{"codes", "--scheme", "stripe_decline", "-o", "csv"}},
+
 		// usage
 		{name: "usage_no_files", args: []string{"ach", "show"}, code: 2},
 		{name: "usage_bad_output", args: []string{"ach", "show", "-o", "xml", "fixtures/ach"}, code: 2},
 		{name: "usage_bad_as_of", args: []string{"ach", "returns", "--as-of", "11/25/2026", "fixtures/ach"}, code: 2},
 		{name: "usage_bad_flag", args: []string{"events", "--nope", "fixtures/ach"}, code: 2},
-		{name: "usage_bad_scheme", args: []string{"codes", "--scheme", "visa"}, code: 2},
+		{name: "usage_bad_scheme", args: []string{"codes", "--scheme", "paypal"}, code: 2},
 		{name: "usage_unknown_command", args: []string{"show"}, code: 2},
 		{name: "version", args: []string{"--version"}},
 		{name: "help_exit_codes", args: []string{"help", "exit-codes"}},
@@ -157,6 +179,13 @@ func TestCommandsGolden(t *testing.T) {
 			golden(t, tt.name, r, tt.args)
 		})
 	}
+}
+
+// cardExports are the card fixtures of the known formats.
+var cardExports = []string{
+	"fixtures/cards/adyen_accounting.csv", "fixtures/cards/adyen_settlement.csv", "fixtures/cards/braintree.csv",
+	"fixtures/cards/checkout_financial.csv", "fixtures/cards/checkout_payments.csv",
+	"fixtures/cards/stripe_balance.csv", "fixtures/cards/stripe_payments.csv",
 }
 
 func isJSON(args []string) bool {
@@ -198,9 +227,30 @@ func TestAccountsMaskedEverywhere(t *testing.T) {
 	assert.Contains(t, r.stdout, "4410029381", "--reveal shows full numbers")
 }
 
+// fullCardNumbers are the card numbers written into the card fixtures (in
+// a description, a cardholder name); no output may show them, nor their
+// first six digits with the last four.
+var fullCardNumbers = regexp.MustCompile(`4242424242424242|4000 0566 5566 5556|4000056655665556|424242\*+4242|400005\*+5556|489537`)
+
+func TestCardNumbersNeverPrinted(t *testing.T) {
+	for _, cmd := range [][]string{{"cards", "show"}, {"events"},
+		{"match", "--records", "fixtures/records/records.csv"}, {"find", "--name", "a"}} {
+		for _, format := range []string{"table", "json", "csv"} {
+			args := append(append([]string{}, cmd...), "-o", format, "--as-of=2026-11-25")
+			args = append(args, cardExports...)
+			r := runCLI("", args...)
+			assert.False(t, fullCardNumbers.MatchString(r.stdout), "%v printed a card number: %s", args, fullCardNumbers.FindString(r.stdout))
+			assert.False(t, fullCardNumbers.MatchString(r.stderr), "%v printed a card number on stderr", args)
+		}
+	}
+	r := runCLI("", "cards", "show", "-o", "json", "--reveal", "fixtures/cards/braintree.csv")
+	assert.Contains(t, r.stdout, `"bin":"489537"`, "--reveal shows the BIN the export gives")
+}
+
 func TestSameInputSameOutput(t *testing.T) {
 	for _, args := range [][]string{
 		{"events", "-o", "json", "fixtures"},
+		{"match", "-o", "json", "--records", "fixtures/records/records.csv", "--as-of=2026-11-25", "fixtures/ach", "fixtures/cards"},
 		{"ach", "returns", "-o", "csv", "--as-of=2026-11-25", "fixtures/ach"},
 	} {
 		first := runCLI("", args...)

@@ -13,13 +13,17 @@ func newCodesCmd(opts *options) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "codes",
 		Short: "List the code catalog",
-		Long: `List every code payinv can explain, or the codes of one scheme: its title,
-who sends it, its time frame, the return rate it counts toward and whether
-the payment may be sent again. "payinv explain CODE" tells one code in full.
+		Long: `List every code payinv can explain, or the codes of one scheme, with its
+title and the scheme's particulars: for Nacha return codes who sends them,
+their time frame, the return rate they count toward and whether the payment
+may be sent again; for card declines soft or hard and whether the code is
+sensitive; for chargebacks their category and filing window.
+"payinv explain CODE" tells one code in full.
 
 Schemes: ` + strings.Join(explain.Schemes, ", ") + `.` + exitStatusHelp,
 		Example: `  $ payinv codes
   $ payinv codes --scheme nacha_change
+  $ payinv codes --scheme visa
   $ payinv codes -o csv > codes.csv`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -52,7 +56,8 @@ func runCodes(opts *options, scheme string) error {
 		}
 		w.printf("%s\n", schemeName(s))
 		var rows [][]string
-		cols := []column{{title: "code"}, {title: "title"}, {title: "status"}}
+		cols := []column{{title: "code"}, {title: "title"}}
+		kind := codeKind(s)
 		for _, c := range codes {
 			if c.Scheme != s {
 				continue
@@ -63,11 +68,27 @@ func runCodes(opts *options, scheme string) error {
 					facts[f.Key] = v
 				}
 			}
-			row := []string{c.Code, c.Title, facts["status"]}
+			row := []string{c.Code, c.Title}
+			switch kind {
+			case nachaCodes:
+				row = append(row, facts["status"])
+			case declineCodes:
+				row = append(row, facts["decline_type"], yesNoWord(c.Sensitive))
+			case disputeCodes:
+				row = append(row, facts["category"], daysText(facts["filing_days"]))
+			}
 			if s == explain.SchemeNachaReturn {
 				row = append(row, facts["initiator"], shortTimeFrame[facts["time_frame"]], facts["rate_category"], shortReinit[facts["reinitiation"]])
 			}
 			rows = append(rows, row)
+		}
+		switch kind {
+		case nachaCodes:
+			cols = append(cols, column{title: "status"})
+		case declineCodes:
+			cols = append(cols, column{title: "decline"}, column{title: "sensitive"})
+		case disputeCodes:
+			cols = append(cols, column{title: "category"}, column{title: "filing window", right: true})
 		}
 		if s == explain.SchemeNachaReturn {
 			cols = append(cols, column{title: "sent by"}, column{title: "time frame"}, column{title: "rate"}, column{title: "send again"})
@@ -97,4 +118,37 @@ var shortReinit = map[string]string{
 	"new_authorization":      "new authorization",
 	"not_allowed":            "no",
 	"not_applicable":         "n/a",
+}
+
+// codeKinds group schemes whose codes have the same particulars.
+type codeKinds int
+
+const (
+	nachaCodes codeKinds = iota
+	declineCodes
+	disputeCodes
+)
+
+func codeKind(scheme string) codeKinds {
+	switch scheme {
+	case explain.SchemeNachaReturn, explain.SchemeNachaChange:
+		return nachaCodes
+	case explain.SchemeISO8583, explain.SchemeStripeDecline, explain.SchemeBraintree, explain.SchemeCheckout:
+		return declineCodes
+	}
+	return disputeCodes
+}
+
+func yesNoWord(b bool) string {
+	if b {
+		return "yes"
+	}
+	return ""
+}
+
+func daysText(days string) string {
+	if days == "" {
+		return ""
+	}
+	return days + " days"
 }

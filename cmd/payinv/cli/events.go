@@ -10,7 +10,8 @@ import (
 )
 
 func newEventsCmd(opts *options) *cobra.Command {
-	return &cobra.Command{
+	cf := &cardFlags{}
+	cmd := &cobra.Command{
 		Use:   "events SOURCE...",
 		Short: "List the normalized events of any payment files",
 		Long: `Read payment files of any rail (NACHA today; card exports and wire
@@ -31,9 +32,14 @@ debits. Tables say "in" and "out".` + exitStatusHelp + `
   $ payinv events -o json today.ach | jq -c '.events[] | {kind, amount, trace: .refs.trace}'`,
 		Args: minArgs(1, "SOURCE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runEvents(opts, args)
+			if err := cf.resolve(cmd.CommandPath()); err != nil {
+				return err
+			}
+			return runEvents(opts, cf, args)
 		},
 	}
+	cf.add(cmd)
+	return cmd
 }
 
 // eventSink receives the events of each source in order.
@@ -43,7 +49,15 @@ type eventSink interface {
 	end(problems []*payment.Problem) error
 }
 
-func runEvents(opts *options, args []string) error {
+func runEvents(opts *options, cf *cardFlags, args []string) error {
+	return listEvents(opts, args, func(src source, rep *reporter, begin func(string), each func(*payment.Event)) int {
+		return readEventsInto(src, rep, cf, begin, each)
+	})
+}
+
+// listEvents reads every source with read and lists the events in the
+// output format: the body of events and cards show.
+func listEvents(opts *options, args []string, read func(source, *reporter, func(string), func(*payment.Event)) int) error {
 	rep, sources := opts.inputs(args)
 	var sink eventSink
 	switch opts.output {
@@ -58,7 +72,7 @@ func runEvents(opts *options, args []string) error {
 	prog.attach(sources)
 	count := 0
 	for _, src := range sources {
-		count += readEventsInto(src, rep, func(name string) { sink.begin(name) }, sink.event)
+		count += read(src, rep, sink.begin, sink.event)
 	}
 	prog.done()
 	if err := sink.end(rep.problems); err != nil {
@@ -73,20 +87,29 @@ func runEvents(opts *options, args []string) error {
 	return nil
 }
 
-// readEventsInto reads one source with the reader its content calls for,
-// calling begin once it is known to be a payment file and each with every
-// event, which is only valid during the call. It returns the number of
-// events.
-func readEventsInto(src source, rep *reporter, begin func(name string), each func(*payment.Event)) int {
+// readEventsInto reads one source with the reader its content calls for
+// (NACHA, or a card processor export), calling begin once it is known to
+// be a payment file and each with every event, which is only valid during
+// the call. It returns the number of events.
+func readEventsInto(src source, rep *reporter, cf *cardFlags, begin func(name string), each func(*payment.Event)) int {
 	in, closer, err := openSource(src)
 	if err != nil {
 		rep.report(err, src.name)
 		return 0
 	}
 	defer closer.Close()
-	head, _ := in.Peek(512)
-	if !ach.Sniff(head) {
-		why := "not a payment file payinv can read (NACHA)"
+	head, _ := in.Peek(4096)
+	read, isCard := cf.optionsFor(head, src.inFolder)
+	switch {
+	case ach.Sniff(head):
+	case isCard:
+		begin(src.name)
+		return readCards(in, src.name, rep, read, each)
+	default:
+		why := "not a NACHA file or a card export payinv knows"
+		if !src.inFolder {
+			why += " (for a card export, --processor or --card-map say how to read it)"
+		}
 		if len(head) == 0 {
 			why = "empty file"
 		}
@@ -119,10 +142,18 @@ var eventsColumns = []column{
 	{title: "settles"}, {title: "name"}, {title: "account"}, {title: "reference"}, {title: "trace"},
 }
 
+// cardEventsColumns are the columns of a card export's events.
+var cardEventsColumns = []column{
+	{title: "line", right: true}, {title: "kind"}, {title: "code"}, {title: "money"}, {title: "amount", right: true},
+	{title: "date"}, {title: "name"}, {title: "card"}, {title: "reference"}, {title: "processor id"}, {title: "note"},
+}
+
 type eventsTable struct {
 	opts *options
 	w    *buffered
 	name string
+	card bool // the file is a card export
+	ach  bool // some file was NACHA: the footnote on estimated dates applies
 	rows [][]string
 	n    int
 }
@@ -130,6 +161,7 @@ type eventsTable struct {
 func (t *eventsTable) begin(name string) {
 	t.flushFile()
 	t.name = name
+	t.card = false
 }
 
 func (t *eventsTable) flushFile() {
@@ -141,7 +173,11 @@ func (t *eventsTable) flushFile() {
 	}
 	t.n++
 	t.w.printf("%s\n", t.name)
-	_ = writeTable(t.w, eventsColumns, t.rows)
+	cols := eventsColumns
+	if t.card {
+		cols = cardEventsColumns
+	}
+	_ = writeTable(t.w, cols, t.rows)
 	t.rows = t.rows[:0]
 }
 
@@ -150,6 +186,15 @@ func (t *eventsTable) event(ev *payment.Event) {
 	if ev.Reason != nil {
 		code = ev.Reason.Code
 	}
+	if ev.Rail == payment.RailCard {
+		t.card = true
+		t.rows = append(t.rows, []string{
+			strconv.Itoa(ev.Source.Line), string(ev.Kind), code, moneyWay(ev.Direction), money(ev.Amount, ev.Currency),
+			cardDate(ev), ev.Party.Name, cardText(ev), ev.Refs.MerchantReference, ev.Refs.PSPID, cardNote(ev, t.opts.today),
+		})
+		return
+	}
+	t.ach = true
 	settles := ev.SettlementDate.String()
 	if ev.SettlementEstimated {
 		settles += "*"
@@ -173,7 +218,7 @@ func moneyWay(d payment.Direction) string {
 
 func (t *eventsTable) end([]*payment.Problem) error {
 	t.flushFile()
-	if t.n > 0 {
+	if t.ach {
 		t.w.printf("\n* expected settlement date, worked out from the effective date\n")
 	}
 	return t.w.flush()

@@ -14,17 +14,27 @@ func newExplainCmd(opts *options) *cobra.Command {
 	var scheme string
 	cmd := &cobra.Command{
 		Use:   "explain CODE...",
-		Short: "Explain what a return, change or other payment code means",
-		Long: `Explain codes in plain language: the official title, who sends the code
-and within what time, how it counts toward return rates, whether the payment
-may be sent again, what happened, a sentence fit for the customer, and the
-next step for operations.
+		Short: "Explain what a return, change, decline or chargeback code means",
+		Long: `Explain codes in plain language: the official title, what happened, a
+sentence fit for the customer, the next step for operations, and the
+scheme's particulars: for Nacha codes who sends them and within what time,
+how they count toward return rates and whether the payment may be sent
+again; for card declines whether they are soft or hard and when to retry;
+for chargebacks their category and time limits.
+
+A code can belong to several schemes ("C05" is a Nacha change code and an
+Amex chargeback reason; "insufficient_funds" a Stripe decline code and a
+Stripe dispute reason): each is shown, and --scheme picks one. Sensitive codes (a stolen card,
+suspected fraud) carry a neutral customer sentence and a warning.
 
 Known schemes: ` + strings.Join(explain.Schemes, ", ") + `. A code that looks like a
 Nacha code but is not one (a bank's private "R97") is shown as such.` + exitStatusHelp + `
   (1 here means: at least one code is not a known code)`,
 		Example: `  $ payinv explain R01
   $ payinv explain R10 C02 R97
+  $ payinv explain 51 10.4
+  $ payinv explain --scheme mastercard 4837
+  $ payinv explain --scheme stripe_decline insufficient_funds
   $ payinv explain -o json R29 | jq -r '.codes[0].customer'`,
 		Args: minArgs(1, "CODE"),
 		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
@@ -62,6 +72,14 @@ func runExplain(opts *options, args []string, scheme string) error {
 			if !c.Known {
 				missing = true
 			}
+		}
+		if len(found) > 1 && opts.output == "table" {
+			var in []string
+			for _, c := range found {
+				in = append(in, c.Scheme)
+			}
+			fmt.Fprintf(opts.io.ErrOut, "payinv: %s is a code of %d schemes (%s); --scheme picks one\n",
+				found[0].Code, len(found), strings.Join(in, ", "))
 		}
 		codes = append(codes, found...)
 	}
@@ -132,15 +150,7 @@ func writeCodeDetail(w *buffered, c explain.Code) {
 	}
 }
 
-func schemeName(s string) string {
-	switch s {
-	case explain.SchemeNachaReturn:
-		return "Nacha return reason code (nacha_return)"
-	case explain.SchemeNachaChange:
-		return "Nacha change code, for notifications of change (nacha_change)"
-	}
-	return s
-}
+func schemeName(s string) string { return explain.SchemeTitle(s) + " (" + s + ")" }
 
 func writeCodesJSON(opts *options, codes []explain.Code) error {
 	out := newJSONOut(opts.io.Out)

@@ -20,6 +20,7 @@ type findOptions struct {
 	amount, name, date, customer    string
 	records, mapping                string
 	window                          int
+	cards                           cardFlags
 
 	amountValue decimal.Decimal
 	dateValue   payment.Date
@@ -52,9 +53,13 @@ Eastern).` + exitStatusHelp + `
 			if err := fo.parse(cmd); err != nil {
 				return err
 			}
+			if err := fo.cards.resolve(cmd.CommandPath()); err != nil {
+				return err
+			}
 			return runFind(fo, args)
 		},
 	}
+	fo.cards.add(cmd)
 	f := cmd.Flags()
 	f.StringVar(&fo.trace, "trace", "", "ACH trace number (also finds returns and NOCs naming it)")
 	f.StringVar(&fo.id, "id", "", "any reference: ACH individual ID, processor payment id, record ID ...")
@@ -115,7 +120,7 @@ func runFind(fo *findOptions, args []string) error {
 	prog := newProgress(fo.io, "reading", progressThreshold, sources)
 	prog.attach(sources)
 	for _, src := range sources {
-		readEventsInto(src, rep, func(string) {}, m.AddEvent)
+		readEventsInto(src, rep, &fo.cards, func(string) {}, m.AddEvent)
 	}
 	prog.done()
 	res := m.Run()
@@ -279,7 +284,7 @@ func (fo *findOptions) writeTable(w io.Writer, hits []hit) error {
 				}
 			}
 			rows = append(rows, []string{e.Day().String(), what, money(e.Amount, e.Currency), e.Name,
-				fo.account(e.Account), e.Source.String(), refsText(e)})
+				fo.evidenceAccount(e), e.Source.String(), refsText(e)})
 		}
 		if err := writeTable(out, []column{{title: "date"}, {title: "event"}, {title: "amount", right: true}, {title: "name"},
 			{title: "account"}, {title: "source"}, {title: "references"}}, rows); err != nil {
@@ -338,7 +343,7 @@ func (fo *findOptions) writeCSV(w io.Writer, hits []hit) error {
 		}
 		for _, e := range h.story.Events {
 			rows.write([]string{id, recorded, status, e.Day().String(), string(e.Kind), e.Code, payment.FormatAmount(e.Amount, e.Currency),
-				e.Currency, e.Name, fo.account(e.Account), e.Source.File, fmt.Sprint(e.Source.Line), refsText(e)})
+				e.Currency, e.Name, fo.evidenceAccount(e), e.Source.File, fmt.Sprint(e.Source.Line), refsText(e)})
 		}
 	}
 	return rows.flush()

@@ -26,6 +26,8 @@ type matchOptions struct {
 	mapping string
 	window  int
 	report  string
+	rails   []string
+	cards   cardFlags
 }
 
 func newMatchCmd(opts *options) *cobra.Command {
@@ -81,14 +83,19 @@ needs --report or a stdout that is not a terminal.` + exitStatusHelp + `
 					return usageErrorf(cmd.CommandPath(), "--report: %v", err)
 				}
 			}
+			if err := mo.cards.resolve(cmd.CommandPath()); err != nil {
+				return err
+			}
 			return runMatch(mo, args)
 		},
 	}
+	mo.cards.add(cmd)
 	f := cmd.Flags()
 	f.StringVar(&mo.records, "records", "", "the company's records, CSV or JSON Lines (\"-\" for standard input)")
 	f.StringVar(&mo.mapping, "map", "", "a YAML or TOML file describing the records' layout")
 	f.IntVar(&mo.window, "window", match.DefaultWindow, "banking days a record and its payment may be apart")
 	f.StringVar(&mo.report, "report", "", "also write the report to this file (.json, .csv or .xlsx)")
+	f.StringSliceVar(&mo.rails, "rail", nil, "only reconcile records of these rails ("+strings.Join(records.Rails(), ", ")+"), comma-separated or repeated")
 	return cmd
 }
 
@@ -106,8 +113,13 @@ func runMatch(mo *matchOptions, args []string) error {
 	go func() { done <- readRecords(mo, recRep, prog) }()
 	evRep := &reporter{io: mo.io, hold: true}
 	n := 0
+	railsSeen := map[payment.Rail]bool{}
+	addEvent := func(ev *payment.Event) {
+		railsSeen[ev.Rail] = true
+		m.AddEvent(ev)
+	}
 	for _, src := range sources {
-		n += readEventsInto(src, evRep, func(string) {}, m.AddEvent)
+		n += readEventsInto(src, evRep, &mo.cards, func(string) {}, addEvent)
 	}
 	recs := <-done
 	prog.done()
@@ -116,6 +128,8 @@ func runMatch(mo *matchOptions, args []string) error {
 	if recs == nil && recRep.errors > 0 {
 		return rep.result()
 	}
+	recs = mo.onRails(recs)
+	warnUncheckedRails(rep, mo.records, recs, railsSeen)
 	for _, r := range recs {
 		m.AddRecord(r)
 	}
@@ -144,6 +158,55 @@ func runMatch(mo *matchOptions, args []string) error {
 		return errNothingFound // exit 1: breaks found
 	}
 	return nil
+}
+
+// onRails keeps the records of the rails --rail names (all without it).
+func (mo *matchOptions) onRails(recs []*records.Record) []*records.Record {
+	if len(mo.rails) == 0 {
+		return recs
+	}
+	return slices.DeleteFunc(recs, func(r *records.Record) bool { return !slices.Contains(mo.rails, r.Rail) })
+}
+
+// warnUncheckedRails warns of records whose rail has no event among the
+// sources at all: they will all be missing, which usually means a source
+// was left out rather than that the money is.
+func warnUncheckedRails(rep *reporter, file string, recs []*records.Record, seen map[payment.Rail]bool) {
+	count := map[string]int{}
+	total := 0
+	for _, r := range recs {
+		if r.Rail != "" && !seen[eventRail(r.Rail)] {
+			count[r.Rail]++
+			total++
+		}
+	}
+	if total == 0 {
+		return
+	}
+	var parts, keep []string
+	for _, rail := range sortedKeys(count) {
+		parts = append(parts, fmt.Sprintf("%d %s", count[rail], rail))
+	}
+	for _, rail := range records.Rails() {
+		if seen[eventRail(rail)] {
+			keep = append(keep, rail)
+		}
+	}
+	hint := ""
+	if len(keep) > 0 {
+		hint = "; --rail " + strings.Join(keep, ",") + " leaves them out"
+	}
+	rep.report(payment.Warningf(payment.Source{File: file},
+		"%d records are of rails with no events among the sources (%s): they are reported missing%s",
+		total, strings.Join(parts, ", "), hint), file)
+}
+
+// eventRail is the rail of the events that pay a record of a rail.
+func eventRail(recordRail string) payment.Rail {
+	if recordRail == records.RailApplePay {
+		return payment.RailCard
+	}
+	return payment.Rail(recordRail)
 }
 
 // setMemoryLimit gives the Go runtime a soft memory ceiling, unless
@@ -290,6 +353,11 @@ func newMatchReport(mo *matchOptions, res *match.Result, nrecords, nevents int) 
 		l.count++
 		l.breaks++
 		r.breaks++
+		l.money[s.Currency()] = l.money[s.Currency()].Add(s.Amount())
+	}
+	for _, s := range res.Attempts {
+		l := line(match.StatusAttempt)
+		l.count++
 		l.money[s.Currency()] = l.money[s.Currency()].Add(s.Amount())
 	}
 	for _, s := range match.Statuses {
@@ -487,7 +555,7 @@ const maxBreakRows = 1000
 var matchCSVHeader = []string{
 	"record_id", "customer_id", "type", "rail", "amount", "currency", "created_at", "record_status",
 	"status", "break", "conflict", "matched_by", "score", "outcome", "events", "duplicate_of", "duplicates",
-	"ambiguous", "near_miss", "near_miss_failed", "notes",
+	"ambiguous", "near_miss", "near_miss_failed", "notes", "attempts",
 }
 
 func (r *matchReport) writeCSV(w io.Writer) error {
@@ -498,13 +566,24 @@ func (r *matchReport) writeCSV(w io.Writer) error {
 	for _, s := range r.res.Unexpected {
 		rows.write(r.unexpectedRow(s))
 	}
+	for _, s := range r.res.Attempts {
+		rows.write(r.attemptRow(s))
+	}
 	return rows.flush()
 }
 
 // unexpectedRow is an unexpected story in matchCSVHeader's columns.
 func (r *matchReport) unexpectedRow(s *match.Story) []string {
 	return []string{"", "", "", string(storyHead(s).Rail), payment.FormatAmount(s.Amount(), s.Currency()), s.Currency(), "", "",
-		string(match.StatusUnexpected), "true", "", "", "", string(s.Outcome), r.storyText(s), "", "", "", "", "", strings.Join(s.Notes(), "; ")}
+		string(match.StatusUnexpected), "true", "", "", "", string(s.Outcome), r.storyText(s), "", "", "", "", "", strings.Join(s.Notes(), "; "), ""}
+}
+
+// attemptRow is a card attempt no record claims in matchCSVHeader's
+// columns: listed, never a break.
+func (r *matchReport) attemptRow(s *match.Story) []string {
+	row := r.unexpectedRow(s)
+	row[8], row[9] = string(match.StatusAttempt), "false"
+	return row
 }
 
 func (r *matchReport) csvRow(rr *match.RecordResult) []string {
@@ -513,9 +592,12 @@ func (r *matchReport) csvRow(rr *match.RecordResult) []string {
 	if rr.Story != nil {
 		outcome, events, notes = string(rr.Story.Outcome), r.storyText(rr.Story), strings.Join(rr.Story.Notes(), "; ")
 	}
-	var dups, amb []string
+	var dups, amb, tries []string
 	for _, d := range rr.Duplicates {
 		dups = append(dups, storyHead(d).Source.String())
+	}
+	for _, a := range rr.Attempts {
+		tries = append(tries, storyHead(a).Source.String())
 	}
 	for _, a := range rr.Ambiguous {
 		amb = append(amb, storyHead(a).Source.String())
@@ -532,7 +614,7 @@ func (r *matchReport) csvRow(rr *match.RecordResult) []string {
 		rec.ID, rec.CustomerID, string(rec.Type), rec.Rail, payment.FormatAmount(rec.Amount, rec.Currency), rec.Currency,
 		rec.CreatedAt.Format("2006-01-02T15:04:05Z07:00"), rec.Status,
 		string(rr.Status), strconv.FormatBool(rr.Break), rr.Conflict, matchedBy(rr), score, outcome, events,
-		rr.DuplicateOf, strings.Join(dups, " "), strings.Join(amb, " "), near, failed, notes,
+		rr.DuplicateOf, strings.Join(dups, " "), strings.Join(amb, " "), near, failed, notes, strings.Join(tries, " "),
 	}
 }
 
@@ -588,6 +670,14 @@ func (r *matchReport) writeJSON(w io.Writer, problems []*payment.Problem) error 
 		out.raw("\n")
 		r.storyJSON(out, s)
 	}
+	out.raw("\n],\"attempts\":[")
+	for i, s := range r.res.Attempts {
+		if i > 0 {
+			out.raw(",")
+		}
+		out.raw("\n")
+		r.storyJSON(out, s)
+	}
 	out.raw("\n],")
 	out.problems(problems)
 	out.raw("}\n")
@@ -635,6 +725,13 @@ func (r *matchReport) recordJSON(out *jsonOut, rr *match.RecordResult) {
 			out.raw(",")
 		}
 		r.storyJSON(out, d)
+	}
+	out.raw(`],"attempts":[`)
+	for i, a := range rr.Attempts {
+		if i > 0 {
+			out.raw(",")
+		}
+		r.storyJSON(out, a)
 	}
 	out.raw(`],"ambiguous":[`)
 	for i, a := range rr.Ambiguous {
@@ -693,7 +790,7 @@ func (r *matchReport) storyJSON(out *jsonOut, s *match.Story) {
 		} else {
 			out.str(d.String())
 		}
-		for _, kv := range [][2]string{{"code", e.Code}, {"name", e.Name}, {"account", r.opts.account(e.Account)}} {
+		for _, kv := range [][2]string{{"code", e.Code}, {"name", e.Name}, {"account", r.opts.evidenceAccount(e)}} {
 			out.raw(`,"` + kv[0] + `":`)
 			out.str(kv[1])
 		}
@@ -741,6 +838,9 @@ func (r *matchReport) writeXLSX(w io.Writer) error {
 	unexpected := [][]string{matchCSVHeader}
 	for _, s := range r.res.Unexpected {
 		unexpected = append(unexpected, r.unexpectedRow(s))
+	}
+	for _, s := range r.res.Attempts {
+		unexpected = append(unexpected, r.attemptRow(s))
 	}
 	if err := book.SetSheetName("Sheet1", "Summary"); err != nil {
 		return err

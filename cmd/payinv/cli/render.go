@@ -14,6 +14,7 @@ import (
 	"github.com/olekukonko/tablewriter/tw"
 	"github.com/shopspring/decimal"
 
+	"github.com/payinv/payinv/match"
 	"github.com/payinv/payinv/payment"
 )
 
@@ -102,6 +103,15 @@ func (o *options) account(s string) string {
 		return s
 	}
 	return payment.MaskAccount(s)
+}
+
+// evidenceAccount is the account of an event in a story, masked unless
+// --reveal; for a card, its last four digits (all a card export shows).
+func (o *options) evidenceAccount(e *match.Evidence) string {
+	if e.Account == "" && e.CardLast4 != "" {
+		return "****" + e.CardLast4
+	}
+	return o.account(e.Account)
 }
 
 // jsonOut writes one JSON document piece by piece, so that long lists

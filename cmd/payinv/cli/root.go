@@ -87,6 +87,7 @@ given. Tables are for people; -o json and -o csv are stable for scripts.` + exit
 
 	root.AddCommand(
 		newACHCmd(opts),
+		newCardsCmd(opts),
 		newEventsCmd(opts),
 		newMatchCmd(opts),
 		newFindCmd(opts),
