@@ -20,6 +20,7 @@ package match
 
 import (
 	"strings"
+	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -47,15 +48,14 @@ type Evidence struct {
 	Name    string
 	Account string // full number: compared, then masked on output
 	Routing string
-	// CardLast4 is a card's last four digits, all a card export shows.
-	CardLast4 string
-	// DeviceLast4 is, for a card in a wallet (Apple Pay), the last four
-	// digits of the device account number, which the customer may quote
-	// instead of the card's.
-	DeviceLast4 string
-	// HoldExpiresOn is when a card authorization that is never captured
-	// drops off the customer's statement.
-	HoldExpiresOn payment.Date
+	// A card's last four digits (all a card export shows) and, for a card
+	// in a wallet (Apple Pay), the device account number's, which the
+	// customer may quote instead; kept as bytes, so that they cost no
+	// pointer for the garbage collector to follow.
+	card4, device4 [4]byte
+	// holdDay is when a card authorization never captured drops off the
+	// customer's statement, as YYYYMMDD.
+	holdDay int32
 
 	Code       string // reason code, if any
 	CodeScheme string
@@ -86,9 +86,9 @@ func evidenceOf(ev *payment.Event, e *Evidence) *Evidence {
 		e.Code, e.CodeScheme = ev.Reason.Code, ev.Reason.Scheme
 	}
 	if c := ev.Card; c != nil {
-		e.CardLast4, e.DeviceLast4 = c.Last4, c.DeviceLast4
+		e.card4, e.device4 = digits4(c.Last4), digits4(c.DeviceLast4)
 	}
-	e.HoldExpiresOn = ev.Timing.HoldExpiresOn
+	e.holdDay = dayNumber(ev.Timing.HoldExpiresOn)
 	refs := e.refBuf[:0]
 	ev.Refs.Each(func(name, value string) { refs = append(refs, Ref{name, value}) })
 	e.nOwn = uint8(len(refs))
@@ -99,7 +99,7 @@ func evidenceOf(ev *payment.Event, e *Evidence) *Evidence {
 		refs = append(refs, Ref{"psp_id", ev.Refs.PSPID})
 	}
 	e.refs = refs
-	e.day = int32(e.Date.Year*10000 + int(e.Date.Month)*100 + e.Date.Day)
+	e.day = dayNumber(e.Date)
 	return e
 }
 
@@ -175,10 +175,47 @@ func (e *Evidence) movesMoney() bool {
 	return false
 }
 
+// dayNumber is a date as YYYYMMDD, 0 when unknown.
+func dayNumber(d payment.Date) int32 {
+	return int32(d.Year*10000 + int(d.Month)*100 + d.Day)
+}
+
+// digits4 keeps the last four characters of s; zero when s has fewer.
+func digits4(s string) (b [4]byte) {
+	if len(s) >= 4 {
+		copy(b[:], s[len(s)-4:])
+	}
+	return b
+}
+
+// CardLast4 is a card's last four digits, "" for other events.
+func (e *Evidence) CardLast4() string { return last4String(e.card4) }
+
+// DeviceLast4 is, for a card in a wallet (Apple Pay), the last four digits
+// of the device account number, which the customer may quote instead of
+// the card's; "" otherwise.
+func (e *Evidence) DeviceLast4() string { return last4String(e.device4) }
+
+func last4String(b [4]byte) string {
+	if b == [4]byte{} {
+		return ""
+	}
+	return string(b[:])
+}
+
+// HoldExpiresOn is when a card authorization never captured drops off the
+// customer's statement; zero when unknown.
+func (e *Evidence) HoldExpiresOn() payment.Date {
+	if e.holdDay == 0 {
+		return payment.Date{}
+	}
+	return payment.NewDate(int(e.holdDay/10000), time.Month(e.holdDay/100%100), int(e.holdDay%100))
+}
+
 // last4 returns the last four digits of the event's account or card.
 func (e *Evidence) last4() string {
 	if e.Account == "" {
-		return e.CardLast4
+		return e.CardLast4()
 	}
 	return lastFour(e.Account)
 }
@@ -186,7 +223,7 @@ func (e *Evidence) last4() string {
 // hasLast4 reports whether the record's last four digits are the event's
 // account's or, for a card in a wallet, the device account number's.
 func (e *Evidence) hasLast4(l4 string) bool {
-	return l4 != "" && (l4 == e.last4() || l4 == e.DeviceLast4)
+	return len(l4) == 4 && (l4 == e.last4() || l4 == string(e.device4[:]))
 }
 
 func lastFour(s string) string {

@@ -19,6 +19,10 @@ import (
 func fuzzInputs(data []byte) ([]*records.Record, []*payment.Event) {
 	names := []string{"ANA RUIZ", "BO CHEN", "CY DUBOIS", "ANA RUIS"}
 	kinds := []payment.Kind{payment.KindPayment, payment.KindPayment, payment.KindReturn, payment.KindNOC, payment.KindReversal}
+	cardKinds := []payment.Kind{payment.KindAuthorization, payment.KindCapture, payment.KindCapture, payment.KindDecline,
+		payment.KindAuthorizationReversal, payment.KindRefund, payment.KindRefundFailure, payment.KindChargeback,
+		payment.KindChargebackReversal, payment.KindSecondChargeback, payment.KindPayout, payment.KindPayoutReturn,
+		payment.KindFee, payment.KindStatus}
 	var recs []*records.Record
 	var evs []*payment.Event
 	for i := 0; i+4 <= len(data) && i < 4*64; i += 4 {
@@ -32,7 +36,11 @@ func fuzzInputs(data []byte) ([]*records.Record, []*payment.Event) {
 			if b3%3 == 0 {
 				typ = records.Withdrawal
 			}
-			r := &records.Record{ID: fmt.Sprintf("R-%03d", i/4), Type: typ, Amount: amount, Currency: "USD", Rail: "ach",
+			rail := "ach"
+			if b1%3 == 0 {
+				rail = []string{records.RailCard, records.RailApplePay}[b3%2]
+			}
+			r := &records.Record{ID: fmt.Sprintf("R-%03d", i/4), Type: typ, Amount: amount, Currency: "USD", Rail: rail,
 				CreatedAt: day.Time(time.UTC).Add(15 * time.Hour), Name: name, AccountLast4: fmt.Sprintf("%04d", b3%3),
 				Source: payment.Source{File: "r.csv", Line: i/4 + 2}}
 			if b2%3 != 0 {
@@ -42,6 +50,26 @@ func fuzzInputs(data []byte) ([]*records.Record, []*payment.Event) {
 				r.Status = records.StatusCompleted
 			}
 			recs = append(recs, r)
+			continue
+		}
+		if b0%4 == 3 { // a card event: charges named ch_0 … ch_4, answers naming them
+			e := &payment.Event{Rail: payment.RailCard, Kind: cardKinds[int(b0/4)%len(cardKinds)], Direction: payment.Credit,
+				Amount: amount, Currency: "USD", SettlementDate: day, Party: payment.Party{Name: name},
+				Refs:   payment.Refs{PSPID: fmt.Sprintf("ch_%d", b1%5), MerchantReference: ref},
+				Card:   &payment.CardDetail{Last4: fmt.Sprintf("%04d", b3%3), DeviceLast4: fmt.Sprintf("%04d", b2%4)},
+				Timing: payment.Timing{HoldExpiresOn: day.AddDays(int(b2 % 9))},
+				Source: payment.Source{File: fmt.Sprintf("cards-%d.csv", b2%2), Line: i/4 + 1}}
+			if b3%2 == 0 {
+				e.Direction = payment.Debit
+			}
+			switch e.Kind {
+			case payment.KindAuthorization, payment.KindCapture, payment.KindDecline, payment.KindPayout:
+			default:
+				if b2%4 != 0 { // fees and some answers name their charge by its id alone
+					e.Refs.OriginalPSPID = e.Refs.PSPID
+				}
+			}
+			evs = append(evs, e)
 			continue
 		}
 		e := &payment.Event{Rail: payment.RailACH, Kind: kinds[int(b0/2)%len(kinds)], Direction: payment.Credit,
@@ -78,6 +106,10 @@ func FuzzReconcile(f *testing.F) {
 				}
 				owner[r.Story] = r.Record.ID
 			}
+		}
+		for _, a := range res.Attempts {
+			require.False(t, a.claimed, "an attempt is a story no record claims")
+			require.NotContains(t, res.Unexpected, a)
 		}
 		slices.Reverse(recs)
 		slices.Reverse(evs)

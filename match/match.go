@@ -743,7 +743,7 @@ func (m *Matcher) indexForNearMisses() {
 		if l4 := s.first().last4(); l4 != "" {
 			m.byLast4[l4] = append(m.byLast4[l4], s)
 		}
-		if l4 := s.first().DeviceLast4; l4 != "" && l4 != s.first().last4() {
+		if l4 := s.first().DeviceLast4(); l4 != "" && l4 != s.first().last4() {
 			m.byLast4[l4] = append(m.byLast4[l4], s)
 		}
 	}
@@ -841,8 +841,8 @@ func (m *Matcher) compare(r *records.Record, s *Story) ([]string, int) {
 		switch {
 		case f.hasLast4(r.AccountLast4):
 			rank += 3
-		case f.DeviceLast4 != "" && f.DeviceLast4 != f.last4():
-			failed = append(failed, "card ending "+f.last4()+" (device "+f.DeviceLast4+")")
+		case f.DeviceLast4() != "" && f.DeviceLast4() != f.last4():
+			failed = append(failed, "card ending "+f.last4()+" (device "+f.DeviceLast4()+")")
 		default:
 			failed = append(failed, "account ending "+f.last4())
 		}

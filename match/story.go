@@ -506,8 +506,8 @@ func outcome(s *Story) (Status, []string) {
 // known.
 func (s *Story) holdExpires() payment.Date {
 	for _, e := range s.Events {
-		if e.Kind == payment.KindAuthorization && !e.HoldExpiresOn.IsZero() {
-			return e.HoldExpiresOn
+		if h := e.HoldExpiresOn(); e.Kind == payment.KindAuthorization && !h.IsZero() {
+			return h
 		}
 	}
 	return payment.Date{}

@@ -108,8 +108,8 @@ func (o *options) account(s string) string {
 // evidenceAccount is the account of an event in a story, masked unless
 // --reveal; for a card, its last four digits (all a card export shows).
 func (o *options) evidenceAccount(e *match.Evidence) string {
-	if e.Account == "" && e.CardLast4 != "" {
-		return "****" + e.CardLast4
+	if l4 := e.CardLast4(); e.Account == "" && l4 != "" {
+		return "****" + l4
 	}
 	return o.account(e.Account)
 }
