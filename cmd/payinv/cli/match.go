@@ -115,7 +115,9 @@ func runMatch(mo *matchOptions, args []string) error {
 	n := 0
 	railsSeen := map[payment.Rail]bool{}
 	addEvent := func(ev *payment.Event) {
-		railsSeen[ev.Rail] = true
+		if !railsSeen[ev.Rail] {
+			railsSeen[ev.Rail] = true
+		}
 		m.AddEvent(ev)
 	}
 	for _, src := range sources {
