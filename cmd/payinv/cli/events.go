@@ -155,8 +155,13 @@ type eventsTable struct {
 	card bool // the file is a card export
 	ach  bool // some file was NACHA: the footnote on estimated dates applies
 	rows [][]string
+	more int // events of the file beyond maxTableRows, counted, not shown
 	n    int
 }
+
+// maxTableRows bounds the rows a table shows per file: beyond it, people
+// want a file (-o csv), and a table is only built in memory.
+const maxTableRows = 1000
 
 func (t *eventsTable) begin(name string) {
 	t.flushFile()
@@ -178,10 +183,18 @@ func (t *eventsTable) flushFile() {
 		cols = cardEventsColumns
 	}
 	_ = writeTable(t.w, cols, t.rows)
-	t.rows = t.rows[:0]
+	if t.more > 0 {
+		t.w.printf("... and %s more events in this file: -o csv or -o json list them all\n", groupThousands(t.more))
+	}
+	t.rows, t.more = t.rows[:0], 0
 }
 
 func (t *eventsTable) event(ev *payment.Event) {
+	if len(t.rows) == maxTableRows {
+		t.more++
+		t.ach = t.ach || ev.Rail == payment.RailACH
+		return
+	}
 	code := ""
 	if ev.Reason != nil {
 		code = ev.Reason.Code

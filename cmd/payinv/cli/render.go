@@ -96,6 +96,9 @@ func money(d decimal.Decimal, currency string) string {
 // cents formats an amount in cents for people.
 func cents(n int64) string { return money(decimal.New(n, -2), "USD") }
 
+// groupThousands writes a count with thousands separators: "999,000".
+func groupThousands(n int) string { return money(decimal.NewFromInt(int64(n)), "JPY") }
+
 // account shows an account number as the user asked: masked unless
 // --reveal.
 func (o *options) account(s string) string {
