@@ -53,6 +53,9 @@ type Evidence struct {
 	// customer may quote instead; kept as bytes, so that they cost no
 	// pointer for the garbage collector to follow.
 	card4, device4 [4]byte
+	// Wallet is apple_pay, google_pay … when a card was paid through a
+	// wallet.
+	Wallet string
 	// holdDay is when a card authorization never captured drops off the
 	// customer's statement, as YYYYMMDD.
 	holdDay int32
@@ -87,6 +90,7 @@ func evidenceOf(ev *payment.Event, e *Evidence) *Evidence {
 	}
 	if c := ev.Card; c != nil {
 		e.card4, e.device4 = digits4(c.Last4), digits4(c.DeviceLast4)
+		e.Wallet = c.Wallet
 	}
 	e.holdDay = dayNumber(ev.Timing.HoldExpiresOn)
 	refs := e.refBuf[:0]
@@ -220,8 +224,11 @@ func (e *Evidence) last4() string {
 	return lastFour(e.Account)
 }
 
-// hasLast4 reports whether the record's last four digits are the event's
-// account's or, for a card in a wallet, the device account number's.
+// HasLast4 reports whether l4 is the last four digits of the event's
+// account or card or, for a card in a wallet, of the device account
+// number.
+func (e *Evidence) HasLast4(l4 string) bool { return e.hasLast4(l4) }
+
 func (e *Evidence) hasLast4(l4 string) bool {
 	return len(l4) == 4 && (l4 == e.last4() || l4 == string(e.device4[:]))
 }

@@ -98,7 +98,15 @@ func ev(spec string) *payment.Event {
 		case "mref":
 			e.Refs.MerchantReference = v
 		case "dev":
-			e.Card = &payment.CardDetail{DeviceLast4: v}
+			if e.Card == nil {
+				e.Card = &payment.CardDetail{}
+			}
+			e.Card.DeviceLast4 = v
+		case "wallet":
+			if e.Card == nil {
+				e.Card = &payment.CardDetail{}
+			}
+			e.Card.Wallet = strings.ReplaceAll(v, " ", "_") // undo the blanks made of underscores above
 		case "hold":
 			e.Timing.HoldExpiresOn = date(v)
 		}
@@ -511,8 +519,10 @@ func TestReconcileCards(t *testing.T) {
 		{
 			name:    "Apple Pay: the customer quotes the device number's last four",
 			records: []string{"CRD-5 deposit 300.00 2026-11-11 name=Aisha_Mohammed last4=9876 rail=apple_pay"},
-			events:  []string{"capture credit 300.00 2026-11-11 rail=card psp=P5 name=AISHA_MOHAMMED acct=4111 dev=9876 line=3"},
+			events:  []string{"capture credit 300.00 2026-11-11 rail=card psp=P5 name=AISHA_MOHAMMED acct=4111 dev=9876 wallet=apple_pay line=3"},
 			want:    []string{"CRD-5 matched story=f.ach:3"},
+			notes: []string{"paid with Apple Pay: the last four digits the customer sees in the wallet are the device account number's (DPAN), " +
+				"not those printed on the card, so \"that's not my card number\" is expected; refunds go back to the same card account"},
 		},
 		{
 			name:    "a chargeback whose charge is not among the inputs still finds the record by its reference",

@@ -2,6 +2,7 @@ package match
 
 import (
 	"cmp"
+	"strings"
 	"slices"
 
 	"github.com/shopspring/decimal"
@@ -468,6 +469,9 @@ func outcome(s *Story) (Status, []string) {
 	case returned && dishonored && contested:
 		notes = append(notes, "our bank dishonored the return and the receiving bank contested it: the return stands")
 	}
+	if w := s.wallet(); w != "" {
+		notes = append(notes, walletNote(w))
+	}
 	netRefund := refunded
 	if !refundFailed.IsZero() {
 		netRefund = refunded.Sub(refundFailed)
@@ -549,4 +553,25 @@ func sameAsCounted(e *Evidence, counted []*Evidence) bool {
 		}
 	}
 	return false
+}
+
+// wallet is the wallet the story's card was paid through, if any.
+func (s *Story) wallet() string {
+	for _, e := range s.Events {
+		if e.Wallet != "" {
+			return e.Wallet
+		}
+	}
+	return ""
+}
+
+// walletNote tells the analyst what a wallet payment means for the digits
+// the customer sees and for refunds.
+func walletNote(wallet string) string {
+	name := map[string]string{"apple_pay": "Apple Pay", "google_pay": "Google Pay", "samsung_pay": "Samsung Pay"}[wallet]
+	if name == "" {
+		name = strings.ReplaceAll(wallet, "_", " ")
+	}
+	return "paid with " + name + ": the last four digits the customer sees in the wallet are the device account number's (DPAN), " +
+		"not those printed on the card, so \"that's not my card number\" is expected; refunds go back to the same card account"
 }

@@ -221,6 +221,9 @@ func cardNote(ev *payment.Event, today payment.Date) string {
 	if c := ev.Card; len(parts) == 0 && c != nil && ev.Kind == payment.KindDecline && c.ResponseText != "" && c.ResponseText != code {
 		parts = append(parts, c.ResponseText)
 	}
+	if c := ev.Card; c != nil && c.Wallet == "apple_pay" && (ev.Kind == payment.KindCapture || ev.Kind == payment.KindAuthorization) {
+		parts = append(parts, "Apple Pay: the customer's wallet shows the device number's last four, not the card's")
+	}
 	t := ev.Timing
 	switch ev.Kind {
 	case payment.KindAuthorization:

@@ -17,6 +17,7 @@ import (
 type findOptions struct {
 	*options
 	trace, id, uetr, imad, e2e, arn string
+	last4                           string
 	amount, name, date, customer    string
 	records, mapping                string
 	window                          int
@@ -67,6 +68,7 @@ Eastern).` + exitStatusHelp + `
 	f.StringVar(&fo.imad, "imad", "", "Fedwire IMAD")
 	f.StringVar(&fo.e2e, "e2e", "", "ISO 20022 end-to-end id")
 	f.StringVar(&fo.arn, "arn", "", "card acquirer reference number")
+	f.StringVar(&fo.last4, "last4", "", "last four digits of the account or card (for Apple Pay, the card's or the device's)")
 	f.StringVar(&fo.amount, "amount", "", "amount, e.g. 980.50")
 	f.StringVar(&fo.name, "name", "", "part of the customer's name")
 	f.StringVar(&fo.date, "date", "", "a day, YYYY-MM-DD")
@@ -78,8 +80,11 @@ Eastern).` + exitStatusHelp + `
 }
 
 func (fo *findOptions) parse(cmd *cobra.Command) error {
-	if fo.trace+fo.id+fo.uetr+fo.imad+fo.e2e+fo.arn+fo.amount+fo.name+fo.date+fo.customer == "" {
-		return usageErrorf(cmd.CommandPath(), "give at least one filter (--trace, --id, --uetr, --imad, --e2e, --arn, --amount, --name, --date or --customer)")
+	if fo.trace+fo.id+fo.uetr+fo.imad+fo.e2e+fo.arn+fo.last4+fo.amount+fo.name+fo.date+fo.customer == "" {
+		return usageErrorf(cmd.CommandPath(), "give at least one filter (--trace, --id, --uetr, --imad, --e2e, --arn, --last4, --amount, --name, --date or --customer)")
+	}
+	if fo.last4 != "" && !isFourDigits(fo.last4) {
+		return usageErrorf(cmd.CommandPath(), "--last4 %q: want the last four digits of an account or card", fo.last4)
 	}
 	if fo.customer != "" && fo.records == "" {
 		return usageErrorf(cmd.CommandPath(), "--customer needs --records")
@@ -184,6 +189,7 @@ func (fo *findOptions) recordFits(rr *match.RecordResult) bool {
 		return false // references a record does not carry
 	}
 	return (fo.id == "" || sameRef(fo.id, r.ID) || sameRef(fo.id, r.Reference)) &&
+		(fo.last4 == "" || fo.last4 == r.AccountLast4) &&
 		(fo.amount == "" || fo.amountValue.Equal(r.Amount)) &&
 		(fo.name == "" || nameContains(r.Name, fo.name)) &&
 		(fo.date == "" || settlement.DateOf(r.CreatedAt) == fo.dateValue)
@@ -224,9 +230,22 @@ func (fo *findOptions) eventFits(e *match.Evidence) bool {
 	}
 	return refIs(fo.trace, "trace") && anyRef(fo.id) && refIs(fo.uetr, "uetr") && refIs(fo.imad, "imad") &&
 		refIs(fo.e2e, "end_to_end_id") && refIs(fo.arn, "arn") &&
+		(fo.last4 == "" || e.HasLast4(fo.last4)) &&
 		(fo.amount == "" || fo.amountValue.Equal(e.Amount)) &&
 		(fo.name == "" || nameContains(e.Name, fo.name)) &&
 		(fo.date == "" || e.Date == fo.dateValue)
+}
+
+func isFourDigits(s string) bool {
+	if len(s) != 4 {
+		return false
+	}
+	for i := range 4 {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func sameRef(a, b string) bool {
