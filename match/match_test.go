@@ -93,6 +93,10 @@ func ev(spec string) *payment.Event {
 			e.Rail, e.Format = payment.Rail(v), "stripe_balance"
 		case "psp":
 			e.Refs.PSPID = v
+		case "uetr":
+			e.Rail, e.Format, e.Refs.UETR = payment.RailWire, "pacs.008", v
+		case "ouetr":
+			e.Rail, e.Format, e.Refs.OriginalUETR = payment.RailWire, "pacs.004", v
 		case "opsp":
 			e.Refs.OriginalPSPID = v
 		case "mref":
@@ -428,6 +432,13 @@ func TestReconcileCards(t *testing.T) {
 				"refund debit 50.00 2026-11-12 rail=card opsp=ch_1 line=9"},
 			want:  []string{"CRD-1 refunded story=f.ach:3"},
 			notes: []string{"partly refunded: 50.00 of 200.00"},
+		},
+		{
+			name:    "a wire return finds its wire by the original UETR",
+			records: []string{"WIR-1 withdrawal 25000.00 2026-11-10 ref=WIR-1 status=completed rail=wire"},
+			events: []string{"payment debit 25000.00 2026-11-10 uetr=eb6305c9-1f7f-49de-aed0-16487c27b42d mref=WIR-1 line=3",
+				"return credit 25000.00 2026-11-12 ouetr=EB6305C9-1F7F-49DE-AED0-16487C27B42D line=9"},
+			want: []string{"WIR-1 returned break story=f.ach:3 conflict"},
 		},
 		{
 			name:    "a partial refund read from two exports counts once",

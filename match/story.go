@@ -180,7 +180,7 @@ func buildStories(events []*Evidence) []*Story {
 				answers = append(answers, e)
 			}
 			for _, r := range e.Originals() {
-				named[r] = true
+				named[refKey(r)] = true
 			}
 		}
 	}
@@ -212,7 +212,7 @@ func buildStories(events []*Evidence) []*Story {
 			}
 		}
 		for _, r := range e.Refs() {
-			if !named[r] {
+			if r = refKey(r); !named[r] {
 				continue
 			}
 			prev, ok := byRef[r]
@@ -243,7 +243,7 @@ func buildStories(events []*Evidence) []*Story {
 	answered := func(a *Evidence) *Story {
 		for _, r := range a.Originals() {
 			var cands []*Story
-			i, ok := byRef[r]
+			i, ok := byRef[refKey(r)]
 			for ; ok && i >= 0; i = links[i].next {
 				cands = append(cands, stories[links[i].story])
 			}
@@ -262,7 +262,7 @@ func buildStories(events []*Evidence) []*Story {
 	orphans := map[Ref]*Story{} // first original reference → answer-only story
 	orphanKey := func(a *Evidence) Ref {
 		if orig := a.Originals(); len(orig) > 0 {
-			return orig[0]
+			return refKey(orig[0])
 		}
 		return Ref{"source", a.Source.String()}
 	}
@@ -305,6 +305,10 @@ func buildStories(events []*Evidence) []*Story {
 	}
 	return stories
 }
+
+// refKey is a reference as stories are linked by: its value normalized
+// (a UETR may come back in capitals).
+func refKey(r Ref) Ref { return Ref{r.Name, normalizeRef(r.Value)} }
 
 // joinsOnly reports whether events of a kind only ever join a story.
 func joinsOnly(k payment.Kind) bool { return k == payment.KindFee || k == payment.KindStatus }
