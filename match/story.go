@@ -2,8 +2,8 @@ package match
 
 import (
 	"cmp"
-	"strings"
 	"slices"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
