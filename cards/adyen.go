@@ -15,10 +15,6 @@ import (
 // the column is absent or empty). Amounts are in major units, in debit
 // and credit columns: credit is money to the company.
 
-// SchemeAdyenRefusal is the scheme of Adyen's refusal reasons ("Not
-// enough balance", "Expired Card" …) in the payment accounting report.
-const SchemeAdyenRefusal = "adyen_refusal"
-
 var adyenSettlement = &format{
 	name: FormatAdyenSettlement, processor: "adyen", ledger: true,
 	idents: []string{"Psp Reference", "Type"},
@@ -390,9 +386,12 @@ func (rd *reader) adyenAccountingRow() bool {
 	switch kind {
 	case payment.KindDecline:
 		if reason := rd.v(fResponseText); reason != "" {
+			// The report gives the refusal reason's text; the code is
+			// the catalog's number for it ("Not enough balance" is 12),
+			// or the text itself when the catalog does not know it.
 			cd.ResponseScheme = SchemeAdyenRefusal
-			cd.ResponseCode = rd.keep(reason)
-			cd.ResponseText = cd.ResponseCode
+			cd.ResponseText = rd.keep(reason)
+			cd.ResponseCode = adyenRefusalCode(cd.ResponseText)
 			setReason(ev, SchemeAdyenRefusal, cd.ResponseCode)
 		}
 	case payment.KindChargeback, payment.KindSecondChargeback, payment.KindChargebackReversal:

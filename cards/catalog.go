@@ -12,6 +12,10 @@ const (
 	SchemeStripeDecline = "stripe_decline" // Stripe's decline_code
 	SchemeBraintree     = "braintree"      // Braintree processor response codes (2000 …)
 	SchemeCheckout      = "checkout"       // Checkout.com response codes (10000 …)
+	// SchemeAdyenRefusal is Adyen's refusal reasons: refusalReasonCode
+	// ("12") and refusalReason ("Not enough balance"), the text being what
+	// the payment accounting report gives. Both find the entry.
+	SchemeAdyenRefusal = "adyen_refusal"
 )
 
 // Dispute networks.
@@ -76,12 +80,14 @@ type DisputeCode struct {
 }
 
 // LookupResponse finds a response code; with scheme empty, in every scheme
-// that has it (a bare "05" is an ISO 8583 code and may be another
-// processor's).
+// that has it, in scheme order (a bare "05" is ISO 8583's Do not honor and
+// Adyen's refusal reason 5, Blocked Card). Adyen refusal reasons are also
+// found by their text ("Not enough balance") and, below 10, with a leading
+// zero ("05"); case and surrounding space never matter.
 func LookupResponse(code, scheme string) []ResponseCode {
 	var out []ResponseCode
 	for _, i := range responseIndex()[normalize(code)] {
-		if c := responseCodes[i]; scheme == "" || c.Scheme == scheme {
+		if c := allResponseCodes[i]; scheme == "" || c.Scheme == scheme {
 			out = append(out, c)
 		}
 	}
@@ -100,13 +106,22 @@ func LookupDispute(code, network string) []DisputeCode {
 	return out
 }
 
+// allResponseCodes is the whole response catalog, scheme by scheme: ISO
+// 8583, Stripe, Braintree and Checkout.com (catalog_response.go), then
+// Adyen (catalog_adyen.go). ResponseCodes and the index read it.
+var allResponseCodes = slices.Concat(responseCodes, adyenRefusals)
+
 // responseIndex and disputeIndex find catalog entries by normalized code,
 // in catalog order: readers look a code up for every decline they read.
+// An Adyen refusal reason is also indexed under its text and, for codes
+// below 10, under the two-digit code (see responseKeys).
 var (
 	responseIndex = sync.OnceValue(func() map[string][]int {
 		idx := map[string][]int{}
-		for i, c := range responseCodes {
-			idx[normalize(c.Code)] = append(idx[normalize(c.Code)], i)
+		for i, c := range allResponseCodes {
+			for _, k := range responseKeys(c) {
+				idx[k] = append(idx[k], i)
+			}
 		}
 		return idx
 	})
@@ -119,8 +134,26 @@ var (
 	})
 )
 
+// responseKeys are the normalized index keys of a response code: its code
+// and, for an Adyen refusal reason, its text ("NOT ENOUGH BALANCE") and
+// its zero-padded two-digit code ("5" also as "05"), the form an issuer
+// response code has. Other schemes are found by their code only.
+func responseKeys(c ResponseCode) []string {
+	keys := []string{normalize(c.Code)}
+	if c.Scheme != SchemeAdyenRefusal {
+		return keys
+	}
+	if len(keys[0]) == 1 && keys[0][0] >= '0' && keys[0][0] <= '9' {
+		keys = append(keys, "0"+keys[0])
+	}
+	if t := normalize(c.Title); t != "" && !slices.Contains(keys, t) {
+		keys = append(keys, t)
+	}
+	return keys
+}
+
 // ResponseCodes returns every response code, scheme by scheme.
-func ResponseCodes() []ResponseCode { return slices.Clone(responseCodes) }
+func ResponseCodes() []ResponseCode { return slices.Clone(allResponseCodes) }
 
 // DisputeCodes returns every dispute reason code, network by network.
 func DisputeCodes() []DisputeCode { return slices.Clone(disputeCodes) }

@@ -10,7 +10,7 @@ import (
 )
 
 var (
-	catalogSchemeOrder  = []string{SchemeISO8583, SchemeStripeDecline, SchemeBraintree, SchemeCheckout}
+	catalogSchemeOrder  = []string{SchemeISO8583, SchemeStripeDecline, SchemeBraintree, SchemeCheckout, SchemeAdyenRefusal}
 	catalogNetworkOrder = []string{NetworkVisa, NetworkMastercard, NetworkAmex, NetworkDiscover, disputeNetworkStripe}
 
 	// Code-like text a customer sentence must not contain.
@@ -60,7 +60,12 @@ func TestResponseCodesOrderAndUniqueness(t *testing.T) {
 	var schemes, list []string
 	for _, c := range codes {
 		schemes = append(schemes, c.Scheme)
-		list = append(list, c.Code)
+		code := c.Code
+		if c.Scheme == SchemeAdyenRefusal {
+			// Adyen's codes are in numeric order: compare them padded.
+			code = strings.Repeat("0", max(0, 3-len(code))) + code
+		}
+		list = append(list, code)
 	}
 	catalogBlocks(t, "scheme", catalogSchemeOrder, schemes, list)
 }
@@ -132,6 +137,7 @@ func TestSensitiveResponseCodes(t *testing.T) {
 		SchemeStripeDecline: {"fraudulent", "lost_card", "merchant_blacklist", "pickup_card", "security_violation", "stolen_card"},
 		SchemeBraintree:     {"2012", "2013", "2014", "2021", "2047", "2053"},
 		SchemeCheckout:      {"20004", "20059", "20063", "30004", "30007", "30034", "30041", "30043"},
+		SchemeAdyenRefusal:  {"5", "14", "20", "22", "25", "31"},
 	}
 	for scheme, codes := range must {
 		for _, code := range codes {
@@ -220,6 +226,14 @@ func TestLookupResponse(t *testing.T) {
 		{"2005c", SchemeCheckout, 1},
 		{"20051", SchemeCheckout, 1},
 		{"51", SchemeCheckout, 0},
+		{"5", "", 1},
+		{"05", SchemeISO8583, 1},
+		{"05", SchemeAdyenRefusal, 1},
+		{"005", "", 0},
+		{"12", SchemeAdyenRefusal, 1},
+		{"012", SchemeAdyenRefusal, 0},
+		{"20", "", 1},
+		{"Blocked Card", SchemeISO8583, 0},
 		{"99", "", 0},
 		{"", "", 0},
 	}
@@ -228,6 +242,77 @@ func TestLookupResponse(t *testing.T) {
 			assert.Len(t, LookupResponse(tt.code, tt.scheme), tt.want)
 		})
 	}
+}
+
+func TestAdyenRefusals(t *testing.T) {
+	var n int
+	for _, c := range ResponseCodes() {
+		if c.Scheme != SchemeAdyenRefusal {
+			continue
+		}
+		n++
+		t.Run(c.Code, func(t *testing.T) {
+			for name, v := range map[string]string{
+				"Title": c.Title, "Meaning": c.Meaning, "Customer": c.Customer, "Action": c.Action,
+			} {
+				assert.NotEmpty(t, strings.TrimSpace(v), "%s is empty", name)
+			}
+			assert.Regexp(t, `^[1-9][0-9]*$`, c.Code, "Adyen writes its codes as plain numbers")
+			assert.NotEqual(t, Approved, c.Decline, "a refusal reason is no approval")
+			if c.Sensitive {
+				assert.Equal(t, catCustomerDeclined, c.Customer)
+			}
+			// Found by its code, its two-digit code and its text.
+			keys := []string{c.Code, " " + c.Code + " ", c.Title, strings.ToLower(c.Title), strings.ToUpper(c.Title)}
+			if len(c.Code) == 1 {
+				keys = append(keys, "0"+c.Code)
+			}
+			for _, k := range keys {
+				got := LookupResponse(k, SchemeAdyenRefusal)
+				if assert.Len(t, got, 1, "%q", k) {
+					assert.Equal(t, c, got[0], "%q", k)
+				}
+			}
+			assert.Equal(t, c.Code, adyenRefusalCode(c.Title))
+		})
+	}
+	assert.Equal(t, 40, n, "Adyen refusal reasons")
+}
+
+func TestAdyenRefusalLookup(t *testing.T) {
+	tests := []struct {
+		code, scheme string
+		want         []string // scheme/code/title, in order
+	}{
+		{"5", SchemeAdyenRefusal, []string{"adyen_refusal/5/Blocked Card"}},
+		{"5", "", []string{"adyen_refusal/5/Blocked Card"}},
+		{"05", "", []string{"iso8583/05/Do not honor", "adyen_refusal/5/Blocked Card"}},
+		{" 05 ", "", []string{"iso8583/05/Do not honor", "adyen_refusal/5/Blocked Card"}},
+		{"12", "", []string{"iso8583/12/Invalid transaction", "adyen_refusal/12/Not enough balance"}},
+		{"Not enough balance", SchemeAdyenRefusal, []string{"adyen_refusal/12/Not enough balance"}},
+		{"not enough balance", "", []string{"adyen_refusal/12/Not enough balance"}},
+		{" NOT ENOUGH BALANCE ", "", []string{"adyen_refusal/12/Not enough balance"}},
+		{"Expired Card", "", []string{"adyen_refusal/6/Expired Card"}},
+		{"fraud-cancelled", "", []string{"adyen_refusal/22/FRAUD-CANCELLED"}},
+		{"Not enough balance", SchemeISO8583, nil},
+		{"Not enough", "", nil},
+		{"13", SchemeAdyenRefusal, nil},
+		{"30", SchemeAdyenRefusal, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.scheme+"/"+tt.code, func(t *testing.T) {
+			var got []string
+			for _, c := range LookupResponse(tt.code, tt.scheme) {
+				got = append(got, c.Scheme+"/"+c.Code+"/"+c.Title)
+			}
+			assert.Equal(t, tt.want, got)
+		})
+	}
+	// Other schemes are not indexed by title or padded code.
+	assert.Empty(t, LookupResponse("Do not honor", ""))
+	assert.Empty(t, LookupResponse("Insufficient Funds", SchemeBraintree))
+	assert.Equal(t, "12", adyenRefusalCode("Not enough balance"))
+	assert.Equal(t, "Balance too low", adyenRefusalCode("Balance too low"))
 }
 
 func TestLookupDispute(t *testing.T) {
@@ -348,7 +433,8 @@ func TestResponseCoverage(t *testing.T) {
 		SchemeBraintree: {"1000", "2000", "2001", "2002", "2003", "2004", "2005", "2006", "2007", "2008", "2009",
 			"2010", "2011", "2012", "2013", "2014", "2019", "2022", "2038", "2046", "2047", "2053", "2057",
 			"2059", "3000"},
-		SchemeCheckout: {"10000", "10010", "20005", "20051", "20054", "20059", "20062"},
+		SchemeCheckout:     {"10000", "10010", "20005", "20051", "20054", "20059", "20062"},
+		SchemeAdyenRefusal: {"2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "46"},
 	}
 	for scheme, codes := range want {
 		for _, code := range codes {

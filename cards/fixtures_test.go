@@ -250,6 +250,9 @@ func TestFixtureDetails(t *testing.T) {
 	t.Run("adyen refusal", func(t *testing.T) {
 		ev := get(t, "adyen_accounting.csv", Options{}, 6)
 		assert.Equal(t, "Not enough balance", ev.Card.ResponseText)
+		assert.Equal(t, "12", ev.Card.ResponseCode)
+		assert.Equal(t, SchemeAdyenRefusal, ev.Card.ResponseScheme)
+		assert.Equal(t, &payment.Reason{Scheme: SchemeAdyenRefusal, Code: "12", Title: "Not enough balance", Known: true}, ev.Reason)
 		assert.Equal(t, "debit", ev.Card.Funding)
 		assert.Equal(t, "2026-11-10T16:48:44-08:00", ev.Card.CreatedAt)
 	})
@@ -353,7 +356,7 @@ func TestFixtureReasonsInCatalog(t *testing.T) {
 				continue
 			}
 			switch r.Scheme {
-			case SchemeISO8583, SchemeStripeDecline, SchemeBraintree, SchemeCheckout:
+			case SchemeISO8583, SchemeStripeDecline, SchemeBraintree, SchemeCheckout, SchemeAdyenRefusal:
 				assert.NotEmpty(t, LookupResponse(r.Code, r.Scheme), "%s:%d: %s %s", fx.file, ev.Source.Line, r.Scheme, r.Code)
 			case NetworkVisa, NetworkMastercard, NetworkAmex, NetworkDiscover, SchemeStripeDispute:
 				assert.NotEmpty(t, LookupDispute(r.Code, r.Scheme), "%s:%d: %s %s", fx.file, ev.Source.Line, r.Scheme, r.Code)

@@ -361,6 +361,38 @@ func TestAdyenTypes(t *testing.T) {
 	}, got)
 }
 
+// TestAdyenRefusalReasons checks that a refusal reason's text becomes the
+// catalog's code, and that an unknown text stays the code.
+func TestAdyenRefusalReasons(t *testing.T) {
+	header := "Psp Reference,Merchant Reference,Payment Method,Booking Date,TimeZone,Record Type,Payment Currency,Received (PC),Authorised (PC),Captured (PC),Refusal Reason\n"
+	row := func(reason string) string {
+		return "8800000000000001,R,visa,2026-11-10 12:00:00,CET,Refused,USD,10.00,,," + reason + "\n"
+	}
+	in := header + row("Not enough balance") + row("cvc declined") + row("Blocked Card") + row("Balance too low") + row("")
+	res := readText(t, in, "x.csv", Options{})
+	require.Empty(t, res.errs(), "%v", messages(res.problems))
+	type reason struct{ code, text, title string }
+	var got []reason
+	for _, ev := range res.events {
+		require.Equal(t, "decline", string(ev.Kind))
+		r := reason{ev.Card.ResponseCode, ev.Card.ResponseText, ""}
+		if ev.Reason != nil {
+			assert.Equal(t, SchemeAdyenRefusal, ev.Reason.Scheme)
+			assert.Equal(t, ev.Card.ResponseCode, ev.Reason.Code)
+			assert.Equal(t, ev.Reason.Title != "", ev.Reason.Known)
+			r.title = ev.Reason.Title
+		}
+		got = append(got, r)
+	}
+	assert.Equal(t, []reason{
+		{"12", "Not enough balance", "Not enough balance"},
+		{"24", "cvc declined", "CVC Declined"},
+		{"5", "Blocked Card", "Blocked Card"},
+		{"Balance too low", "Balance too low", ""},
+		{"", "", ""},
+	}, got)
+}
+
 // TestBraintreeStatuses covers sale and credit statuses.
 func TestBraintreeStatuses(t *testing.T) {
 	header := "Transaction ID,Transaction Type,Transaction Status,Created Datetime,Created Timezone,Currency ISO Code,Amount Authorized,Amount Submitted For Settlement,Payment Instrument Type,Card Type\n"

@@ -26,6 +26,7 @@ const (
 	SchemeStripeDecline = cards.SchemeStripeDecline
 	SchemeBraintree     = cards.SchemeBraintree
 	SchemeCheckout      = cards.SchemeCheckout
+	SchemeAdyenRefusal  = cards.SchemeAdyenRefusal
 	// Card dispute (chargeback) reason codes, by network.
 	SchemeVisa          = cards.NetworkVisa
 	SchemeMastercard    = cards.NetworkMastercard
@@ -37,7 +38,7 @@ const (
 // Schemes lists the code schemes in the order they are shown.
 var Schemes = []string{
 	SchemeNachaReturn, SchemeNachaChange,
-	SchemeISO8583, SchemeStripeDecline, SchemeBraintree, SchemeCheckout,
+	SchemeISO8583, SchemeStripeDecline, SchemeBraintree, SchemeCheckout, SchemeAdyenRefusal,
 	SchemeVisa, SchemeMastercard, SchemeAmex, SchemeDiscover, SchemeStripeDispute,
 }
 
@@ -56,6 +57,8 @@ func SchemeTitle(scheme string) string {
 		return "Braintree processor response code"
 	case SchemeCheckout:
 		return "Checkout.com response code"
+	case SchemeAdyenRefusal:
+		return "Adyen refusal reason"
 	case SchemeVisa:
 		return "Visa dispute reason code"
 	case SchemeMastercard:
@@ -100,9 +103,10 @@ type Fact struct {
 }
 
 // Lookup finds code in the catalogs; with scheme set, only in that one.
-// Without a scheme a code may be found in several (a bare "05" is an ISO
-// 8583 response code, and a four-digit code may be Braintree's or a
-// Mastercard reason): every one is returned, in scheme order. A code no
+// Without a scheme a code may be found in several (a bare "05" is the ISO
+// 8583 "do not honor" and Adyen's refusal 5 "Blocked Card"; "C05" a Nacha
+// change code and an Amex chargeback reason): every one is returned, in
+// scheme order. A code no
 // catalog knows but whose shape belongs to a Nacha scheme ("R97") comes
 // back with Known false, explained as such. nil means the code is not of
 // any known shape.
@@ -171,7 +175,7 @@ func All(scheme string) []Code {
 // matches nothing.
 func responseScheme(scheme string) string {
 	switch scheme {
-	case "", SchemeISO8583, SchemeStripeDecline, SchemeBraintree, SchemeCheckout:
+	case "", SchemeISO8583, SchemeStripeDecline, SchemeBraintree, SchemeCheckout, SchemeAdyenRefusal:
 		return scheme
 	}
 	return "none"

@@ -27,7 +27,8 @@ func TestLookup(t *testing.T) {
 		{"R01", SchemeNachaChange, "", false, false},
 		{"XYZ", "", "", false, false},
 		{"R1", SchemeNachaReturn, "", false, false},
-		{"51", "", SchemeISO8583, true, true},
+		{"51", SchemeISO8583, SchemeISO8583, true, true},
+		{"Not enough balance", "", SchemeAdyenRefusal, true, true},
 		{"10.4", "", SchemeVisa, true, true},
 		{"4837", SchemeMastercard, SchemeMastercard, true, true},
 		{"2001", "", SchemeBraintree, true, true},
@@ -90,6 +91,10 @@ func TestLookupAcrossSchemes(t *testing.T) {
 	require.Len(t, got, 2)
 	assert.Equal(t, SchemeNachaChange, got[0].Scheme)
 	assert.Equal(t, SchemeAmex, got[1].Scheme)
+	got = Lookup("05", "")
+	require.Len(t, got, 2, "a bare 05: an issuer's do not honor, or Adyen's Blocked Card")
+	assert.Equal(t, SchemeISO8583, got[0].Scheme)
+	assert.Equal(t, SchemeAdyenRefusal, got[1].Scheme)
 	got = Lookup("insufficient_funds", "")
 	var schemes []string
 	for _, c := range got {

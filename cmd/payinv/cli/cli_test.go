@@ -157,6 +157,8 @@ func TestCommandsGolden(t *testing.T) {
 		{name: "explain_card_codes", args: []string{"explain", "51", "10.4", "43"}},
 		{name: "explain_card_codes_json", args: []string{"explain", "-o", "json", "--scheme", "mastercard", "4837"}},
 		{name: "explain_ambiguous", args: []string{"explain", "C05"}},
+		{name: "explain_bare_05", args: []string{"explain", "05"}},
+		{name: "explain_adyen_text", args: []string{"explain", "--scheme", "adyen_refusal", "not enough balance"}},
 		{name: "codes_visa", args: []string{"codes", "--scheme", "visa"}},
 		{name: "codes_stripe_decline_csv", args: []string{"codes", "--scheme", "stripe_decline", "-o", "csv"}},
 

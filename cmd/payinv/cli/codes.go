@@ -133,7 +133,7 @@ func codeKind(scheme string) codeKinds {
 	switch scheme {
 	case explain.SchemeNachaReturn, explain.SchemeNachaChange:
 		return nachaCodes
-	case explain.SchemeISO8583, explain.SchemeStripeDecline, explain.SchemeBraintree, explain.SchemeCheckout:
+	case explain.SchemeISO8583, explain.SchemeStripeDecline, explain.SchemeBraintree, explain.SchemeCheckout, explain.SchemeAdyenRefusal:
 		return declineCodes
 	}
 	return disputeCodes
