@@ -44,3 +44,17 @@ func TestDecode(t *testing.T) {
 		})
 	}
 }
+
+// FuzzDecode: no mapping file, however broken, makes Decode panic.
+func FuzzDecode(f *testing.F) {
+	f.Add([]byte("columns: {id: ID}\ntime_zone: UTC\n"), true)
+	f.Add([]byte("[columns]\nid = \"ID\"\n"), false)
+	f.Fuzz(func(t *testing.T, data []byte, yaml bool) {
+		name := "m.toml"
+		if yaml {
+			name = "m.yaml"
+		}
+		var v sample
+		_ = Decode(data, name, &v)
+	})
+}
