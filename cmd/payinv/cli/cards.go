@@ -88,7 +88,8 @@ other processor's, described by --card-map: authorizations, captures,
 declines, refunds, chargebacks and their reversals, payouts to cards, fees.
 
 Full card numbers found anywhere in an export are masked on read to their
-first six and last four digits, with a warning naming the column.`,
+last four digits, with a warning naming the line and column; a card's BIN is
+shown only with --reveal.`,
 		Example: `  $ payinv cards show fixtures/cards/stripe_balance.csv
   $ payinv cards show --card-map fixtures/cards/maps/worldpay-like.yaml fixtures/cards/maps/worldpay-like.csv`,
 	}
