@@ -227,9 +227,7 @@ func (e *Evidence) last4() string {
 // HasLast4 reports whether l4 is the last four digits of the event's
 // account or card or, for a card in a wallet, of the device account
 // number.
-func (e *Evidence) HasLast4(l4 string) bool { return e.hasLast4(l4) }
-
-func (e *Evidence) hasLast4(l4 string) bool {
+func (e *Evidence) HasLast4(l4 string) bool {
 	return len(l4) == 4 && (l4 == e.last4() || l4 == string(e.device4[:]))
 }
 

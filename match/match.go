@@ -253,7 +253,7 @@ func (m *Matcher) matchByReference(results []*RecordResult) {
 			}
 			looked = key
 			m.lookupRef(key, func(s *Story) {
-				if railFits(r.Rail, s.first().Rail) && !slices.Contains(found, s) {
+				if RailFits(r.Rail, s.first().Rail) && !slices.Contains(found, s) {
 					found = append(found, s)
 					if via == "" {
 						via = strings.TrimSpace(ref)
@@ -330,7 +330,7 @@ func earlierRecord(a, b *records.Record) bool {
 
 // railFits says whether a record's rail and an event's rail can be the
 // same payment (an empty record rail fits any).
-func railFits(recordRail string, rail payment.Rail) bool {
+func RailFits(recordRail string, rail payment.Rail) bool {
 	switch recordRail {
 	case "":
 		return true
@@ -489,7 +489,7 @@ func topScore(cands []candidate) int {
 // last four digits. ok is false outside the date window, on another rail,
 // or below minScore.
 func (m *Matcher) score(r *records.Record, name string, s *Story) (int, bool) {
-	if !railFits(r.Rail, s.first().Rail) {
+	if !RailFits(r.Rail, s.first().Rail) {
 		return 0, false
 	}
 	gap, ok := m.dayGap(r, s)
@@ -498,7 +498,7 @@ func (m *Matcher) score(r *records.Record, name string, s *Story) (int, bool) {
 	}
 	score := 40 - gap*40/(m.opts.Window+1)
 	score += int(35 * canonicalSimilarity(name, s.name()))
-	if s.first().hasLast4(r.AccountLast4) {
+	if s.first().HasLast4(r.AccountLast4) {
 		score += 25
 	}
 	if s.movedNoMoney() {
@@ -839,7 +839,7 @@ func (m *Matcher) compare(r *records.Record, s *Story) ([]string, int) {
 	}
 	if r.AccountLast4 != "" {
 		switch {
-		case f.hasLast4(r.AccountLast4):
+		case f.HasLast4(r.AccountLast4):
 			rank += 3
 		case f.DeviceLast4() != "" && f.DeviceLast4() != f.last4():
 			failed = append(failed, "card ending "+f.last4()+" (device "+f.DeviceLast4()+")")
@@ -847,7 +847,7 @@ func (m *Matcher) compare(r *records.Record, s *Story) ([]string, int) {
 			failed = append(failed, "account ending "+f.last4())
 		}
 	}
-	if !railFits(r.Rail, f.Rail) {
+	if !RailFits(r.Rail, f.Rail) {
 		failed = append(failed, "rail "+string(f.Rail))
 		rank--
 	}
@@ -857,7 +857,7 @@ func (m *Matcher) compare(r *records.Record, s *Story) ([]string, int) {
 	// Worth showing: a story with the record's reference, or its amount in
 	// the same direction, or its name and account digits.
 	sameWay := s.Amount().Equal(r.Amount) && s.Direction() == r.Direction()
-	namesAgree := canonicalSimilarity(recName, s.name()) >= 0.9 && f.hasLast4(r.AccountLast4)
+	namesAgree := canonicalSimilarity(recName, s.name()) >= 0.9 && f.HasLast4(r.AccountLast4)
 	if !refMatch && !sameWay && !namesAgree {
 		return failed, 0
 	}

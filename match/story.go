@@ -286,7 +286,7 @@ func buildStories(events []*Evidence) []*Story {
 	}
 	// Fees and status changes join the story they name, in date order;
 	// alone they are not a payment anyone could have recorded.
-	var resort []*Story
+	resort := map[*Story]bool{}
 	for _, a := range attached {
 		s := answered(a)
 		if s == nil {
@@ -295,9 +295,9 @@ func buildStories(events []*Evidence) []*Story {
 			}
 		}
 		s.Events = append(s.Events, a)
-		resort = append(resort, s)
+		resort[s] = true
 	}
-	for _, s := range resort {
+	for s := range resort { // each story's order is its own: the map's order does not matter
 		s.sortAnswers()
 	}
 	for _, s := range stories {
@@ -424,7 +424,6 @@ func outcome(s *Story) (Status, []string) {
 	chargedBack := false
 	refunded, refundFailed := decimal.Zero, decimal.Zero
 	var counted []*Evidence // refunds counted in refunded
-	holdExpires := s.holdExpires()
 	for _, e := range s.Events {
 		switch e.Kind {
 		case payment.KindPayment, payment.KindCapture, payment.KindPayout:
@@ -498,11 +497,11 @@ func outcome(s *Story) (Status, []string) {
 	case authorized && !captured && voided:
 		return StatusReversed, append(notes, "the authorization was released without a capture: the customer was not charged")
 	case authorized && !captured && s.expired:
-		return StatusReversed, append(notes, "the authorization expired on "+holdExpires.String()+
+		return StatusReversed, append(notes, "the authorization expired on "+s.holdExpires().String()+
 			" without a capture: the customer was not charged")
 	case authorized && !captured:
 		note := "authorized, not captured"
-		if !holdExpires.IsZero() {
+		if holdExpires := s.holdExpires(); !holdExpires.IsZero() {
 			note += ": the hold drops off by " + holdExpires.String() + " unless captured"
 		}
 		return StatusPending, append(notes, note)
@@ -572,8 +571,15 @@ func (s *Story) wallet() string {
 // walletNote tells the analyst what a wallet payment means for the digits
 // the customer sees and for refunds.
 func walletNote(wallet string) string {
-	name := map[string]string{"apple_pay": "Apple Pay", "google_pay": "Google Pay", "samsung_pay": "Samsung Pay"}[wallet]
-	if name == "" {
+	var name string
+	switch wallet {
+	case "apple_pay":
+		name = "Apple Pay"
+	case "google_pay":
+		name = "Google Pay"
+	case "samsung_pay":
+		name = "Samsung Pay"
+	default:
 		name = strings.ReplaceAll(wallet, "_", " ")
 	}
 	return "paid with " + name + ": the last four digits the customer sees in the wallet are the device account number's (DPAN), " +
