@@ -35,12 +35,15 @@ const (
 	SchemeStripeDispute = cards.SchemeStripeDispute
 )
 
-// Schemes lists the code schemes in the order they are shown.
-var Schemes = []string{
-	SchemeNachaReturn, SchemeNachaChange,
-	SchemeISO8583, SchemeStripeDecline, SchemeBraintree, SchemeCheckout, SchemeAdyenRefusal,
-	SchemeVisa, SchemeMastercard, SchemeAmex, SchemeDiscover, SchemeStripeDispute,
-}
+// Schemes lists the code schemes in the order they are shown: the Nacha
+// schemes, then DeclineSchemes, then DisputeSchemes.
+var Schemes = slices.Concat([]string{SchemeNachaReturn, SchemeNachaChange}, DeclineSchemes, DisputeSchemes)
+
+// DeclineSchemes are the schemes of card response (decline) codes.
+var DeclineSchemes = []string{SchemeISO8583, SchemeStripeDecline, SchemeBraintree, SchemeCheckout, SchemeAdyenRefusal}
+
+// DisputeSchemes are the schemes of card dispute (chargeback) reasons.
+var DisputeSchemes = []string{SchemeVisa, SchemeMastercard, SchemeAmex, SchemeDiscover, SchemeStripeDispute}
 
 // SchemeTitle names a scheme for people: "Nacha return reason code".
 func SchemeTitle(scheme string) string {
@@ -106,10 +109,9 @@ type Fact struct {
 // Without a scheme a code may be found in several (a bare "05" is the ISO
 // 8583 "do not honor" and Adyen's refusal 5 "Blocked Card"; "C05" a Nacha
 // change code and an Amex chargeback reason): every one is returned, in
-// scheme order. A code no
-// catalog knows but whose shape belongs to a Nacha scheme ("R97") comes
-// back with Known false, explained as such. nil means the code is not of
-// any known shape.
+// scheme order. A code no catalog knows but whose shape belongs to a Nacha
+// scheme ("R97") comes back with Known false, explained as such. nil means
+// the code is not of any known shape.
 func Lookup(code, scheme string) []Code {
 	code = strings.TrimSpace(code)
 	upper := strings.ToUpper(code)
@@ -125,11 +127,15 @@ func Lookup(code, scheme string) []Code {
 			out = append(out, fromChange(c))
 		}
 	}
-	for _, c := range cards.LookupResponse(code, responseScheme(scheme)) {
-		out = append(out, fromResponse(c))
+	for _, c := range cards.LookupResponse(code, "") {
+		if in(c.Scheme) {
+			out = append(out, fromResponse(c))
+		}
 	}
-	for _, c := range cards.LookupDispute(code, disputeNetwork(scheme)) {
-		out = append(out, fromDispute(c))
+	for _, c := range cards.LookupDispute(code, "") {
+		if in(c.Network) {
+			out = append(out, fromDispute(c))
+		}
 	}
 	if len(out) > 0 {
 		return out
@@ -168,25 +174,6 @@ func All(scheme string) []Code {
 		}
 	}
 	return out
-}
-
-// responseScheme and disputeNetwork turn a --scheme into the card
-// catalogs' filter: "" looks everywhere, and a scheme of the other catalog
-// matches nothing.
-func responseScheme(scheme string) string {
-	switch scheme {
-	case "", SchemeISO8583, SchemeStripeDecline, SchemeBraintree, SchemeCheckout, SchemeAdyenRefusal:
-		return scheme
-	}
-	return "none"
-}
-
-func disputeNetwork(scheme string) string {
-	switch scheme {
-	case "", SchemeVisa, SchemeMastercard, SchemeAmex, SchemeDiscover, SchemeStripeDispute:
-		return scheme
-	}
-	return "none"
 }
 
 // ValidScheme reports whether s names a scheme.

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -33,7 +34,7 @@ func (c *cardFlags) add(cmd *cobra.Command) {
 // (exit status 2).
 func (c *cardFlags) resolve(command string) error {
 	c.read = cards.Options{Processor: strings.ToLower(strings.TrimSpace(c.processor))}
-	if c.read.Processor != "" && !validFormat(c.read.Processor) {
+	if c.read.Processor != "" && !slices.Contains(cards.Formats(), c.read.Processor) {
 		return usageErrorf(command, "--processor %q: want one of %s", c.processor, strings.Join(cards.Formats(), ", "))
 	}
 	if c.mapPath != "" {
@@ -66,15 +67,6 @@ func (c *cardFlags) optionsFor(head []byte, inFolder bool) (cards.Options, bool)
 		return c.read, true
 	}
 	return cards.Options{}, false
-}
-
-func validFormat(p string) bool {
-	for _, f := range cards.Formats() {
-		if f == p {
-			return true
-		}
-	}
-	return false
 }
 
 func newCardsCmd(opts *options) *cobra.Command {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -130,13 +131,13 @@ const (
 )
 
 func codeKind(scheme string) codeKinds {
-	switch scheme {
-	case explain.SchemeNachaReturn, explain.SchemeNachaChange:
-		return nachaCodes
-	case explain.SchemeISO8583, explain.SchemeStripeDecline, explain.SchemeBraintree, explain.SchemeCheckout, explain.SchemeAdyenRefusal:
+	switch {
+	case slices.Contains(explain.DeclineSchemes, scheme):
 		return declineCodes
+	case slices.Contains(explain.DisputeSchemes, scheme):
+		return disputeCodes
 	}
-	return disputeCodes
+	return nachaCodes
 }
 
 func yesNoWord(b bool) string {

@@ -99,13 +99,11 @@ func readEventsInto(src source, rep *reporter, cf *cardFlags, begin func(name st
 	}
 	defer closer.Close()
 	head, _ := in.Peek(4096)
-	read, isCard := cf.optionsFor(head, src.inFolder)
-	switch {
-	case ach.Sniff(head):
-	case isCard:
-		begin(src.name)
-		return readCards(in, src.name, rep, read, each)
-	default:
+	if !ach.Sniff(head) {
+		if read, isCard := cf.optionsFor(head, src.inFolder); isCard {
+			begin(src.name)
+			return readCards(in, src.name, rep, read, each)
+		}
 		why := "not a NACHA file or a card export payinv knows"
 		if !src.inFolder {
 			why += " (for a card export, --processor or --card-map say how to read it)"

@@ -177,7 +177,7 @@ func warnUncheckedRails(rep *reporter, file string, recs []*records.Record, seen
 	count := map[string]int{}
 	total := 0
 	for _, r := range recs {
-		if r.Rail != "" && !seen[eventRail(r.Rail)] {
+		if r.Rail != "" && !anyRailFits(r.Rail, seen) {
 			count[r.Rail]++
 			total++
 		}
@@ -190,7 +190,7 @@ func warnUncheckedRails(rep *reporter, file string, recs []*records.Record, seen
 		parts = append(parts, fmt.Sprintf("%d %s", count[rail], rail))
 	}
 	for _, rail := range records.Rails() {
-		if seen[eventRail(rail)] {
+		if anyRailFits(rail, seen) {
 			keep = append(keep, rail)
 		}
 	}
@@ -203,12 +203,15 @@ func warnUncheckedRails(rep *reporter, file string, recs []*records.Record, seen
 		total, strings.Join(parts, ", "), hint), file)
 }
 
-// eventRail is the rail of the events that pay a record of a rail.
-func eventRail(recordRail string) payment.Rail {
-	if recordRail == records.RailApplePay {
-		return payment.RailCard
+// anyRailFits reports whether some rail seen among the events can pay a
+// record of recordRail.
+func anyRailFits(recordRail string, seen map[payment.Rail]bool) bool {
+	for rail := range seen {
+		if match.RailFits(recordRail, rail) {
+			return true
+		}
 	}
-	return payment.Rail(recordRail)
+	return false
 }
 
 // setMemoryLimit gives the Go runtime a soft memory ceiling, unless
@@ -576,16 +579,19 @@ func (r *matchReport) writeCSV(w io.Writer) error {
 
 // unexpectedRow is an unexpected story in matchCSVHeader's columns.
 func (r *matchReport) unexpectedRow(s *match.Story) []string {
-	return []string{"", "", "", string(storyHead(s).Rail), payment.FormatAmount(s.Amount(), s.Currency()), s.Currency(), "", "",
-		string(match.StatusUnexpected), "true", "", "", "", string(s.Outcome), r.storyText(s), "", "", "", "", "", strings.Join(s.Notes(), "; "), ""}
+	return r.unclaimedRow(s, match.StatusUnexpected, true)
 }
 
 // attemptRow is a card attempt no record claims in matchCSVHeader's
 // columns: listed, never a break.
 func (r *matchReport) attemptRow(s *match.Story) []string {
-	row := r.unexpectedRow(s)
-	row[8], row[9] = string(match.StatusAttempt), "false"
-	return row
+	return r.unclaimedRow(s, match.StatusAttempt, false)
+}
+
+// unclaimedRow is a story no record claims, with its status and break.
+func (r *matchReport) unclaimedRow(s *match.Story, status match.Status, brk bool) []string {
+	return []string{"", "", "", string(storyHead(s).Rail), payment.FormatAmount(s.Amount(), s.Currency()), s.Currency(), "", "",
+		string(status), strconv.FormatBool(brk), "", "", "", string(s.Outcome), r.storyText(s), "", "", "", "", "", strings.Join(s.Notes(), "; "), ""}
 }
 
 func (r *matchReport) csvRow(rr *match.RecordResult) []string {
