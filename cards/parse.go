@@ -138,35 +138,6 @@ const (
 	maxYear = 2200
 )
 
-// num reads the n digits at s[i:], or -1.
-func num(s string, i, n int) int {
-	if i+n > len(s) {
-		return -1
-	}
-	v := 0
-	for j := i; j < i+n; j++ {
-		c := s[j]
-		if c < '0' || c > '9' {
-			return -1
-		}
-		v = v*10 + int(c-'0')
-	}
-	return v
-}
-
-func daysIn(m time.Month, year int) int {
-	switch m {
-	case time.February:
-		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
-			return 29
-		}
-		return 28
-	case time.April, time.June, time.September, time.November:
-		return 30
-	}
-	return 31
-}
-
 // civil is a date and time of day as written, before a zone is applied.
 type civil struct {
 	y, mo, d, h, mi, sec, nsec int
@@ -186,7 +157,7 @@ func parseCivil(s string) (civil, bool) {
 	var rest string
 	switch {
 	case len(s) >= 10 && (s[4] == '-' || s[4] == '/') && s[7] == s[4]:
-		c.y, c.mo, c.d = num(s, 0, 4), num(s, 5, 2), num(s, 8, 2)
+		c.y, c.mo, c.d = csvin.DigitsAt(s, 0, 4), csvin.DigitsAt(s, 5, 2), csvin.DigitsAt(s, 8, 2)
 		rest = s[10:]
 	case len(s) >= 8 && strings.IndexByte(s, '/') > 0:
 		// M/D/YYYY, month first as US exports write it.
@@ -199,12 +170,12 @@ func parseCivil(s string) (civil, bool) {
 		if len(s) < j+5 {
 			return c, false
 		}
-		c.mo, c.d, c.y = num(s, 0, i), num(s, i+1, j-i-1), num(s, j+1, 4)
+		c.mo, c.d, c.y = csvin.DigitsAt(s, 0, i), csvin.DigitsAt(s, i+1, j-i-1), csvin.DigitsAt(s, j+1, 4)
 		rest = s[j+5:]
 	default:
 		return c, false
 	}
-	if c.y < minYear || c.y > maxYear || c.mo < 1 || c.mo > 12 || c.d < 1 || c.d > daysIn(time.Month(c.mo), c.y) {
+	if c.y < minYear || c.y > maxYear || c.mo < 1 || c.mo > 12 || c.d < 1 || c.d > payment.DaysIn(time.Month(c.mo), c.y) {
 		return c, false
 	}
 	if rest == "" {
@@ -221,14 +192,14 @@ func parseCivil(s string) (civil, bool) {
 	if len(rest) < hd+3 || rest[hd] != ':' {
 		return c, false
 	}
-	c.h, c.mi = num(rest, 0, hd), num(rest, hd+1, 2)
+	c.h, c.mi = csvin.DigitsAt(rest, 0, hd), csvin.DigitsAt(rest, hd+1, 2)
 	if c.h < 0 || c.h > 23 || c.mi < 0 || c.mi > 59 {
 		return c, false
 	}
 	c.hasTime = true
 	rest = rest[hd+3:]
 	if len(rest) > 0 && rest[0] == ':' {
-		if c.sec = num(rest, 1, 2); c.sec < 0 || c.sec > 59 {
+		if c.sec = csvin.DigitsAt(rest, 1, 2); c.sec < 0 || c.sec > 59 {
 			return c, false
 		}
 		rest = rest[3:]
@@ -258,16 +229,16 @@ func parseCivil(s string) (civil, bool) {
 	if len(rest) < 3 || rest[0] != '+' && rest[0] != '-' {
 		return c, false
 	}
-	oh, om := num(rest, 1, 2), 0
+	oh, om := csvin.DigitsAt(rest, 1, 2), 0
 	switch len(rest) {
 	case 3:
 	case 5:
-		om = num(rest, 3, 2)
+		om = csvin.DigitsAt(rest, 3, 2)
 	case 6:
 		if rest[3] != ':' {
 			return c, false
 		}
-		om = num(rest, 4, 2)
+		om = csvin.DigitsAt(rest, 4, 2)
 	default:
 		return c, false
 	}

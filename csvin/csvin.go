@@ -60,3 +60,21 @@ func TrimCell(s string) string {
 	}
 	return s
 }
+
+// DigitsAt reads the n ASCII digits of s at i as a number, or returns -1
+// when s is too short there or holds something else: the fixed-width date
+// and time fields of exports ("2026-11-10 15:04").
+func DigitsAt(s string, i, n int) int {
+	if i < 0 || i+n > len(s) {
+		return -1
+	}
+	v := 0
+	for j := i; j < i+n; j++ {
+		c := s[j]
+		if c < '0' || c > '9' {
+			return -1
+		}
+		v = v*10 + int(c-'0')
+	}
+	return v
+}

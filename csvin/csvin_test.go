@@ -41,3 +41,15 @@ func TestTrimCell(t *testing.T) {
 		assert.Equal(t, want, TrimCell(in), "%q", in)
 	}
 }
+
+func TestDigitsAt(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		i, n int
+		want int
+	}{
+		{"2026-11-10", 0, 4, 2026}, {"2026-11-10", 5, 2, 11}, {"2026-11-10", 4, 2, -1}, {"2026", 2, 4, -1}, {"12", -1, 1, -1},
+	} {
+		assert.Equal(t, tt.want, DigitsAt(tt.s, tt.i, tt.n), "%q[%d:+%d]", tt.s, tt.i, tt.n)
+	}
+}

@@ -158,3 +158,16 @@ func BenchmarkEventAppendJSON(b *testing.B) {
 		buf = ev.AppendJSON(buf[:0])
 	}
 }
+
+func TestDaysIn(t *testing.T) {
+	for _, tt := range []struct {
+		m    time.Month
+		year int
+		want int
+	}{
+		{time.February, 2026, 28}, {time.February, 2028, 29}, {time.February, 2100, 28}, {time.February, 2000, 29},
+		{time.November, 2026, 30}, {time.December, 2026, 31},
+	} {
+		assert.Equal(t, tt.want, DaysIn(tt.m, tt.year), "%s %d", tt.m, tt.year)
+	}
+}

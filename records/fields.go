@@ -1,13 +1,15 @@
 package records
 
 import (
-	"github.com/payinv/payinv/csvin"
 	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/payinv/payinv/csvin"
+	"github.com/payinv/payinv/payment"
 )
 
 // builtinTypes are the type words read without a mapping (lower-cased).
@@ -445,29 +447,14 @@ func allDigits(s string) bool {
 	return len(s) > 0
 }
 
-// num reads the n digits at s[i:], or -1.
-func num(s string, i, n int) int {
-	if i+n > len(s) {
-		return -1
-	}
-	v := 0
-	for _, c := range []byte(s[i : i+n]) {
-		if c < '0' || c > '9' {
-			return -1
-		}
-		v = v*10 + int(c-'0')
-	}
-	return v
-}
-
 // parseISO reads YYYY-MM-DD, optionally followed by T or a space,
 // hh:mm[:ss[.fraction]] and a zone (Z, ±hh, ±hhmm, ±hh:mm).
 func (l *layout) parseISO(s string) (time.Time, bool) {
 	if len(s) < 10 || s[4] != '-' || s[7] != '-' {
 		return time.Time{}, false
 	}
-	y, mo, d := num(s, 0, 4), num(s, 5, 2), num(s, 8, 2)
-	if y < 0 || mo < 1 || mo > 12 || d < 1 || d > daysIn(time.Month(mo), y) {
+	y, mo, d := csvin.DigitsAt(s, 0, 4), csvin.DigitsAt(s, 5, 2), csvin.DigitsAt(s, 8, 2)
+	if y < 0 || mo < 1 || mo > 12 || d < 1 || d > payment.DaysIn(time.Month(mo), y) {
 		return time.Time{}, false
 	}
 	if len(s) == 10 {
@@ -484,14 +471,14 @@ func (l *layout) parseISO(s string) (time.Time, bool) {
 	if len(s) < 14+hd || s[11+hd] != ':' {
 		return time.Time{}, false
 	}
-	h, mi := num(s, 11, hd), num(s, 12+hd, 2)
+	h, mi := csvin.DigitsAt(s, 11, hd), csvin.DigitsAt(s, 12+hd, 2)
 	if h < 0 || h > 23 || mi < 0 || mi > 59 {
 		return time.Time{}, false
 	}
 	rest := s[14+hd:]
 	sec, nsec := 0, 0
 	if len(rest) > 0 && rest[0] == ':' {
-		if sec = num(rest, 1, 2); sec < 0 || sec > 59 {
+		if sec = csvin.DigitsAt(rest, 1, 2); sec < 0 || sec > 59 {
 			return time.Time{}, false
 		}
 		rest = rest[3:]
@@ -523,16 +510,16 @@ func (l *layout) parseISO(s string) (time.Time, bool) {
 	if len(rest) < 3 || rest[0] != '+' && rest[0] != '-' {
 		return time.Time{}, false
 	}
-	oh, om := num(rest, 1, 2), 0
+	oh, om := csvin.DigitsAt(rest, 1, 2), 0
 	switch len(rest) {
 	case 3:
 	case 5:
-		om = num(rest, 3, 2)
+		om = csvin.DigitsAt(rest, 3, 2)
 	case 6:
 		if rest[3] != ':' {
 			return time.Time{}, false
 		}
-		om = num(rest, 4, 2)
+		om = csvin.DigitsAt(rest, 4, 2)
 	default:
 		return time.Time{}, false
 	}
@@ -563,17 +550,4 @@ func fixedZone(off int) *time.Location {
 		return time.UTC
 	}
 	return time.FixedZone("", off)
-}
-
-func daysIn(m time.Month, year int) int {
-	switch m {
-	case time.February:
-		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
-			return 29
-		}
-		return 28
-	case time.April, time.June, time.September, time.November:
-		return 30
-	}
-	return 31
 }

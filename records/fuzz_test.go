@@ -3,7 +3,6 @@ package records
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/payinv/payinv/csvin"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -13,6 +12,8 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/payinv/payinv/csvin"
 )
 
 // fuzzCSVSeeds and fuzzJSONLSeeds are short inputs at the edges of what

@@ -6,10 +6,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/payinv/payinv/csvin"
 	"io"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/payinv/payinv/csvin"
 )
 
 // maxJSONLine is the longest JSON Lines line read; longer lines are
