@@ -45,6 +45,7 @@ const (
 	KindFee                   Kind = "fee"
 	KindRejection             Kind = "rejection"
 	KindRecall                Kind = "recall"
+	KindRecallResponse        Kind = "recall_response" // the answer to a recall: accepted, refused, pending
 	KindStatus                Kind = "status"
 )
 
@@ -84,6 +85,7 @@ type Event struct {
 
 	ACH  *ACHDetail  // set for ACH events only
 	Card *CardDetail // set for card events only
+	Wire *WireDetail // set for wire events only
 }
 
 // Refs are the references an event can be looked up and matched by.
@@ -323,6 +325,95 @@ type CardDetail struct {
 	PayoutID       string
 	// CreatedAt is the export's timestamp of the event, with its zone.
 	CreatedAt string
+}
+
+// WireDetail holds what is particular to a wire message: which message
+// it was, who paid whom through which banks, the charges, and the status
+// or reason it carries.
+type WireDetail struct {
+	// Network is the system the message travelled on: fedwire, chips,
+	// swift, or book for a bank's statement entry.
+	Network string
+	// MessageType names the message: "pacs.008.001.08", "MT103",
+	// "fedwire 1000 CTR", "camt.054.001.08".
+	MessageType string
+	// Inbound is true for a message the company's bank received (money or
+	// news coming in), false for one it sent.
+	Inbound bool
+	// Test is true for a message marked as a test (BAH BizSvc TEST, FAIM
+	// {1500} T).
+	Test bool
+
+	BusinessFunction string // FAIM {3600}: CTR, BTR, DRW ...
+	TypeSubtype      string // FAIM {1510}: 1000, 1008 ...
+	LocalInstrument  string // ISO PmtTpInf/LclInstrm: CTRC, COVS ...
+	// Status is the message's status word: ISO TxSts (ACSC, RJCT ...),
+	// camt.029 confirmation (CNCL, RJCR, PECR, PDCR), gpi status (ACSP,
+	// ACCC), the FAIM disposition.
+	Status string
+
+	Debtor   WireParty
+	Creditor WireParty
+	// Intermediaries are the banks between, in order.
+	Intermediaries []WireAgent
+
+	// InstructedAmount is what the sender instructed (ISO InstdAmt, MT
+	// :33B:), when the message gives it.
+	InstructedAmount *Money
+	// OriginalAmount is the amount of the payment a return, status or
+	// recall refers to.
+	OriginalAmount *Money
+	// ChargeBearer is OUR, SHA or BEN (MT :71A:) or the ISO word (DEBT,
+	// SHAR, CRED, SLEV) as found.
+	ChargeBearer string
+	// Charges are the fees taken on the way (MT :71F:/:71G:, ISO
+	// ChrgsInf, FAIM {3700}).
+	Charges []Money
+	FXRate  string // as found, with a point as decimal separator
+
+	// Remittance is the text for the beneficiary (ISO Ustrd, MT :70:,
+	// FAIM {6000}); BankInfo the text between banks (ISO AddtlInf and
+	// InstrForNxtAgt, MT :72: and :79:, FAIM {6100}–{6500}, {9000}).
+	Remittance string
+	BankInfo   string
+	// ReasonText is the words given with a reason code, or the narrative
+	// a reason was inferred from.
+	ReasonText string
+	// ReasonInferred is true when the reason code was worked out from
+	// free text (FAIM has no reason codes) rather than read.
+	ReasonInferred bool
+
+	// CycleDate is the Fedwire cycle (business) date of the IMAD.
+	CycleDate Date
+	// CreatedAt and AcceptedAt are instants in RFC 3339 with their zone.
+	CreatedAt  string
+	AcceptedAt string
+
+	CaseID           string // camt.056/029 case
+	ReturnID         string // pacs.004 RtrId
+	RelatedReference string // MT :21:
+	// OriginalMessageID is the message id (for Fedwire an IMAD) of the
+	// payment an answer refers to; OriginalMessageType its type.
+	OriginalMessageID     string
+	OriginalMessageType   string
+	OriginalInstructionID string
+	OriginalSenderRef     string // MT /MREF/
+	OriginalSettlement    Date
+}
+
+// WireParty is the debtor or creditor of a wire: the customer and their
+// bank.
+type WireParty struct {
+	Name    string
+	Account string // masked on output unless revealed
+	Agent   WireAgent
+}
+
+// WireAgent is a bank in a wire's chain: its routing number (ABA), BIC or
+// other identifier, and its name.
+type WireAgent struct {
+	ID   string // "021040078", "CHASUS33XXX"
+	Name string
 }
 
 // Money is an amount with its currency.

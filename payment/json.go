@@ -95,6 +95,10 @@ func (e *Event) AppendJSON(b []byte) []byte {
 		b = append(b, `,"card":{`...)
 		b = append(e.Card.appendFields(object{b: b}).b, '}')
 	}
+	if e.Wire != nil {
+		b = append(b, `,"wire":{`...)
+		b = append(e.Wire.appendFields(object{b: b}).b, '}')
+	}
 	return append(b, '}')
 }
 
@@ -145,6 +149,90 @@ func (c *CardDetail) appendFields(o object) object {
 	o.str("dispute_network", c.DisputeNetwork)
 	o.str("payout_id", c.PayoutID)
 	o.str("created_at", c.CreatedAt)
+	return o
+}
+
+func (w *WireDetail) appendFields(o object) object {
+	o.str("network", w.Network)
+	o.str("message_type", w.MessageType)
+	o.bool("inbound", w.Inbound)
+	if w.Test {
+		o.bool("test", true)
+	}
+	o.str("business_function", w.BusinessFunction)
+	o.str("type_subtype", w.TypeSubtype)
+	o.str("local_instrument", w.LocalInstrument)
+	o.str("status", w.Status)
+	o.party("debtor", &w.Debtor)
+	o.party("creditor", &w.Creditor)
+	if len(w.Intermediaries) > 0 {
+		o.key("intermediaries")
+		o.b = append(o.b, '[')
+		for i := range w.Intermediaries {
+			if i > 0 {
+				o.b = append(o.b, ',')
+			}
+			o.b = append(o.b, '{')
+			o.b = append(w.Intermediaries[i].appendFields(object{b: o.b}).b, '}')
+		}
+		o.b = append(o.b, ']')
+	}
+	o.money("instructed_amount", w.InstructedAmount)
+	o.money("original_amount", w.OriginalAmount)
+	o.str("charge_bearer", w.ChargeBearer)
+	if len(w.Charges) > 0 {
+		o.key("charges")
+		o.b = append(o.b, '[')
+		for i := range w.Charges {
+			if i > 0 {
+				o.b = append(o.b, ',')
+			}
+			o.b = appendMoney(o.b, &w.Charges[i])
+		}
+		o.b = append(o.b, ']')
+	}
+	o.str("fx_rate", w.FXRate)
+	o.str("remittance", w.Remittance)
+	o.str("bank_info", w.BankInfo)
+	o.str("reason_text", w.ReasonText)
+	if w.ReasonInferred {
+		o.bool("reason_inferred", true)
+	}
+	o.date("cycle_date", w.CycleDate)
+	o.str("created_at", w.CreatedAt)
+	o.str("accepted_at", w.AcceptedAt)
+	o.str("case_id", w.CaseID)
+	o.str("return_id", w.ReturnID)
+	o.str("related_reference", w.RelatedReference)
+	o.str("original_message_id", w.OriginalMessageID)
+	o.str("original_message_type", w.OriginalMessageType)
+	o.str("original_instruction_id", w.OriginalInstructionID)
+	o.str("original_sender_reference", w.OriginalSenderRef)
+	o.date("original_settlement_date", w.OriginalSettlement)
+	return o
+}
+
+// party writes a wire party, left out when it holds nothing.
+func (o *object) party(k string, p *WireParty) {
+	if *p == (WireParty{}) {
+		return
+	}
+	o.key(k)
+	o.b = append(o.b, '{')
+	po := object{b: o.b}
+	po.str("name", p.Name)
+	po.str("account", p.Account)
+	if p.Agent != (WireAgent{}) {
+		po.key("agent")
+		po.b = append(po.b, '{')
+		po.b = append(p.Agent.appendFields(object{b: po.b}).b, '}')
+	}
+	o.b = append(po.b, '}')
+}
+
+func (a *WireAgent) appendFields(o object) object {
+	o.str("id", a.ID)
+	o.str("name", a.Name)
 	return o
 }
 
@@ -230,11 +318,15 @@ func (o *object) money(k string, m *Money) {
 		return
 	}
 	o.key(k)
-	o.b = append(o.b, `{"amount":"`...)
-	o.b = AppendAmount(o.b, m.Amount, m.Currency)
-	o.b = append(o.b, `","currency":`...)
-	o.b = AppendJSONString(o.b, m.Currency)
-	o.b = append(o.b, '}')
+	o.b = appendMoney(o.b, m)
+}
+
+func appendMoney(b []byte, m *Money) []byte {
+	b = append(b, `{"amount":"`...)
+	b = AppendAmount(b, m.Amount, m.Currency)
+	b = append(b, `","currency":`...)
+	b = AppendJSONString(b, m.Currency)
+	return append(b, '}')
 }
 
 // strs writes a list of strings, left out when empty.

@@ -17,7 +17,7 @@ func MaskAccount(s string) string {
 }
 
 // Redact masks every account number the event holds, in place, and drops
-// a card's BIN. Output code calls it unless the user asked to reveal
+// a card's BIN and a wire's debtor and creditor accounts. Output code calls it unless the user asked to reveal
 // account numbers. (Card readers keep no full card number to reveal.)
 func (e *Event) Redact() {
 	e.Party.Account = MaskAccount(e.Party.Account)
@@ -25,6 +25,10 @@ func (e *Event) Redact() {
 		// The first six digits with the last four are more of the card
 		// number than payinv shows.
 		e.Card.BIN = ""
+	}
+	if w := e.Wire; w != nil {
+		w.Debtor.Account = MaskAccount(w.Debtor.Account)
+		w.Creditor.Account = MaskAccount(w.Creditor.Account)
 	}
 	if e.ACH == nil {
 		return

@@ -171,3 +171,32 @@ func TestDaysIn(t *testing.T) {
 		assert.Equal(t, tt.want, DaysIn(tt.m, tt.year), "%s %d", tt.m, tt.year)
 	}
 }
+
+func TestWireJSON(t *testing.T) {
+	ev := &Event{Rail: RailWire, Format: "pacs.004", Kind: KindReturn, Direction: Credit, Amount: decimal.RequireFromString("510000.74"), Currency: "USD",
+		Refs: Refs{MessageID: "20250311ISOTEST1000912", OriginalUETR: "8a562c67-ca16-48ba-b074-65581be6f011"},
+		Wire: &WireDetail{
+			Network: "fedwire", MessageType: "pacs.004.001.10", Inbound: true, Status: "RTRN",
+			Debtor:         WireParty{Name: "Jane Customer", Account: "567876543", Agent: WireAgent{ID: "021040078"}},
+			Creditor:       WireParty{Name: "Corporation A"},
+			Intermediaries: []WireAgent{{ID: "CHASUS33", Name: "JPMORGAN"}},
+			OriginalAmount: &Money{Amount: decimal.RequireFromString("510000.74"), Currency: "USD"},
+			Charges:        []Money{{Amount: decimal.RequireFromString("25"), Currency: "USD"}},
+			ReasonText:     "Account closed", CycleDate: NewDate(2025, 3, 11),
+		}}
+	ev.Redact()
+	b := ev.AppendJSON(nil)
+	require.True(t, json.Valid(b), string(b))
+	var got map[string]any
+	require.NoError(t, json.Unmarshal(b, &got))
+	w := got["wire"].(map[string]any)
+	assert.Equal(t, "pacs.004.001.10", w["message_type"])
+	assert.Equal(t, true, w["inbound"])
+	assert.Equal(t, map[string]any{"name": "Jane Customer", "account": "****6543", "agent": map[string]any{"id": "021040078"}}, w["debtor"])
+	assert.Equal(t, map[string]any{"name": "Corporation A"}, w["creditor"])
+	assert.Equal(t, []any{map[string]any{"id": "CHASUS33", "name": "JPMORGAN"}}, w["intermediaries"])
+	assert.Equal(t, []any{map[string]any{"amount": "25.00", "currency": "USD"}}, w["charges"])
+	assert.Equal(t, map[string]any{"amount": "510000.74", "currency": "USD"}, w["original_amount"])
+	assert.Equal(t, "2025-03-11", w["cycle_date"])
+	assert.NotContains(t, w, "test")
+}
