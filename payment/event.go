@@ -462,3 +462,20 @@ func Problemf(src Source, format string, args ...any) *Problem {
 func Warningf(src Source, format string, args ...any) *Problem {
 	return &Problem{Source: src, Message: fmt.Sprintf(format, args...), Warning: true}
 }
+
+// WireDirection is the direction, from the company's side, of a wire event
+// of kind k carried by a message the company's bank received (inbound) or
+// sent. A payment, advice, return or reversal moves money the way it
+// travels: received is a credit. A rejection, status report or answer to
+// a recall received is about a payment the company sent, a debit; a
+// recall received asks for a deposit back, a credit.
+func WireDirection(k Kind, inbound bool) Direction {
+	switch k {
+	case KindRejection, KindStatus, KindRecallResponse:
+		inbound = !inbound
+	}
+	if inbound {
+		return Credit
+	}
+	return Debit
+}

@@ -200,3 +200,20 @@ func TestWireJSON(t *testing.T) {
 	assert.Equal(t, "2025-03-11", w["cycle_date"])
 	assert.NotContains(t, w, "test")
 }
+
+func TestWireDirection(t *testing.T) {
+	tests := []struct {
+		kind    Kind
+		inbound bool
+		want    Direction
+	}{
+		{KindPayment, true, Credit}, {KindPayment, false, Debit},
+		{KindReturn, true, Credit}, {KindReturn, false, Debit},
+		{KindReversal, true, Credit}, {KindAdvice, false, Debit},
+		{KindRejection, true, Debit}, {KindStatus, true, Debit}, {KindRecallResponse, true, Debit},
+		{KindRecall, false, Debit}, {KindRecall, true, Credit}, {KindStatus, false, Credit},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, WireDirection(tt.kind, tt.inbound), "%s inbound=%v", tt.kind, tt.inbound)
+	}
+}
