@@ -62,6 +62,8 @@ type Evidence struct {
 
 	Code       string // reason code, if any
 	CodeScheme string
+	// WireStatus is a wire message's status word: ACSC, RJCT, CNCL, ACSP …
+	WireStatus string
 	Source     payment.Source
 
 	day    int32  // Date as YYYYMMDD, for sorting
@@ -92,9 +94,15 @@ func evidenceOf(ev *payment.Event, e *Evidence) *Evidence {
 		e.card4, e.device4 = digits4(c.Last4), digits4(c.DeviceLast4)
 		e.Wallet = c.Wallet
 	}
+	if w := ev.Wire; w != nil {
+		e.WireStatus = w.Status
+	}
 	e.holdDay = dayNumber(ev.Timing.HoldExpiresOn)
 	refs := e.refBuf[:0]
 	ev.Refs.Each(func(name, value string) { refs = append(refs, Ref{name, value}) })
+	if ev.Wire != nil {
+		refs = appendRemittanceRefs(refs, ev.Wire.Remittance)
+	}
 	e.nOwn = uint8(len(refs))
 	ev.Refs.EachOriginal(func(name, value string) { refs = append(refs, Ref{name, value}) })
 	if len(refs) == int(e.nOwn) && ev.Rail == payment.RailCard && !e.isForward() && ev.Refs.PSPID != "" {
@@ -106,6 +114,29 @@ func evidenceOf(ev *payment.Event, e *Evidence) *Evidence {
 	e.day = dayNumber(e.Date)
 	return e
 }
+
+// maxRemittanceRefs bounds the references taken from one remittance text.
+const maxRemittanceRefs = 4
+
+// appendRemittanceRefs adds the words of a wire's remittance text that look
+// like references — letters and digits together, as in "FBO CUS-1001
+// WIR-2611160001" — as references named "remittance": customers quote
+// the company's deposit reference there.
+func appendRemittanceRefs(refs []Ref, text string) []Ref {
+	n := 0
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == '/' || r == ',' || r == ';' || r == ':' }) {
+		if n == maxRemittanceRefs {
+			break
+		}
+		if len(w) >= 6 && strings.ContainsAny(w, "0123456789") && strings.IndexFunc(w, isLetter) >= 0 {
+			refs = append(refs, Ref{"remittance", w})
+			n++
+		}
+	}
+	return refs
+}
+
+func isLetter(r rune) bool { return r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' }
 
 // evidenceBlock hands out Evidence from blocks, so that a million events
 // cost a few hundred allocations rather than a million.
@@ -157,13 +188,17 @@ func (e *Evidence) Original(name string) string {
 func (e *Evidence) Day() payment.Date { return e.Date }
 
 // isForward reports whether the event is a payment attempt of its own (a
-// payment, prenote, card authorization, capture, decline or payout) rather
-// than an answer to an earlier one.
+// payment, prenote, card authorization, capture, decline or payout, a
+// wire rejected as it was sent) rather than an answer to an earlier one.
 func (e *Evidence) isForward() bool {
 	switch e.Kind {
 	case payment.KindPayment, payment.KindPrenote, payment.KindAuthorization, payment.KindCapture, payment.KindDecline,
 		payment.KindPayout:
 		return true
+	case payment.KindRejection:
+		// A Fedwire message the Fed rejected is the attempt itself; a status
+		// report rejecting a payment names it and answers it.
+		return len(e.Originals()) == 0
 	}
 	return false
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/payinv/payinv/payment"
+	"github.com/payinv/payinv/wires/reason"
 )
 
 // Story is a payment and everything that happened to it afterwards, in
@@ -193,7 +194,7 @@ func buildStories(events []*Evidence) []*Story {
 		if !e.isForward() {
 			continue
 		}
-		id := chargeID(e)
+		id := transferID(e)
 		n, joined := byCharge[id]
 		if joined {
 			stories[n].addForward(e)
@@ -267,14 +268,18 @@ func buildStories(events []*Evidence) []*Story {
 		return Ref{"source", a.Source.String()}
 	}
 	for _, a := range answers {
-		var s *Story
-		if a.Kind == payment.KindReversal {
-			s = reversedStory(byPayee[payeeOf(a)], a)
-			if s == nil {
+		// An answer joins the payment it names (a Fedwire reversal names the
+		// IMAD it reverses); an ACH reversal, which names none, the payment
+		// to the same account it undoes.
+		s := answered(a)
+		switch {
+		case s != nil:
+		case a.Kind == payment.KindReversal:
+			if s = reversedStory(byPayee[payeeOf(a)], a); s == nil {
 				s = &Story{key: a.Source}
 				stories = append(stories, s)
 			}
-		} else if s = answered(a); s == nil {
+		default:
 			key := orphanKey(a)
 			if s = orphans[key]; s == nil {
 				s = &Story{key: a.Source}
@@ -313,13 +318,24 @@ func refKey(r Ref) Ref { return Ref{r.Name, normalizeRef(r.Value)} }
 // joinsOnly reports whether events of a kind only ever join a story.
 func joinsOnly(k payment.Kind) bool { return k == payment.KindFee || k == payment.KindStatus }
 
-// chargeID is the processor's id of a card payment attempt, which its
-// authorization, capture and decline share; "" for other events.
-func chargeID(e *Evidence) string {
-	if e.Rail != payment.RailCard {
-		return ""
+// transferID is what makes several events one payment: the processor's
+// id of a card payment attempt, which its authorization, capture and
+// decline share; a wire's UETR (or, before UETRs, its IMAD), which the
+// payment message, its cover and the bank statement's entry for it share.
+// "" for other events.
+func transferID(e *Evidence) string {
+	switch e.Rail {
+	case payment.RailCard:
+		return normalizeRef(e.Ref("psp_id"))
+	case payment.RailWire:
+		if v := normalizeRef(e.Ref("uetr")); v != "" {
+			return "uetr " + v
+		}
+		if v := normalizeRef(e.Ref("imad")); v != "" {
+			return "imad " + v
+		}
 	}
-	return normalizeRef(e.Ref("psp_id"))
+	return ""
 }
 
 // addForward adds another payment event of the same charge (its capture,
@@ -420,13 +436,14 @@ func (s *Story) Notes() []string {
 func outcome(s *Story) (Status, []string) {
 	var notes []string
 	returned, dishonored, contested, reversed, rejected := false, false, false, false, false
+	rejectedAfter := false // a status report rejected the payment the story holds
 	authorized, captured, voided := false, false, false
 	chargedBack := false
 	refunded, refundFailed := decimal.Zero, decimal.Zero
 	var counted []*Evidence // refunds counted in refunded
 	for _, e := range s.Events {
 		switch e.Kind {
-		case payment.KindPayment, payment.KindCapture, payment.KindPayout:
+		case payment.KindPayment, payment.KindCapture, payment.KindPayout, payment.KindAdvice:
 			captured = true
 		case payment.KindAuthorization:
 			authorized = true
@@ -434,6 +451,11 @@ func outcome(s *Story) (Status, []string) {
 			voided = true
 		case payment.KindReturn, payment.KindPayoutReturn:
 			returned = true
+			if e.Rail == payment.RailWire && s.Forward != nil && e.Amount.LessThan(s.Forward.Amount) && e.Currency == s.Forward.Currency {
+				notes = append(notes, "returned "+payment.FormatAmount(e.Amount, e.Currency)+" of "+
+					payment.FormatAmount(s.Forward.Amount, e.Currency)+": the banks on the way took "+
+					payment.FormatAmount(s.Forward.Amount.Sub(e.Amount), e.Currency)+" in charges")
+			}
 		case payment.KindDishonoredReturn:
 			dishonored = true
 		case payment.KindContestedDishonoredReturn:
@@ -464,6 +486,11 @@ func outcome(s *Story) (Status, []string) {
 			notes = append(notes, "second chargeback (pre-arbitration) on "+e.Date.String())
 		case payment.KindRejection, payment.KindDecline:
 			rejected = true
+			rejectedAfter = rejectedAfter || !e.isForward()
+		case payment.KindRecall, payment.KindRecallResponse, payment.KindStatus:
+			if n := wireNote(e); n != "" {
+				notes = append(notes, n)
+			}
 		}
 	}
 	switch {
@@ -484,7 +511,7 @@ func outcome(s *Story) (Status, []string) {
 			payment.FormatAmount(s.Amount().Abs(), s.Currency()))
 	}
 	switch {
-	case rejected && !captured:
+	case rejected && (!captured || rejectedAfter):
 		return StatusRejected, notes
 	case reversed:
 		return StatusReversed, notes
@@ -507,6 +534,48 @@ func outcome(s *Story) (Status, []string) {
 		return StatusPending, append(notes, note)
 	}
 	return StatusMatched, notes
+}
+
+// wireNote says what a wire recall, its answer or a status report tells
+// the analyst; "" when it tells nothing worth a note.
+func wireNote(e *Evidence) string {
+	if e.Rail != payment.RailWire {
+		return ""
+	}
+	on := e.Date.String()
+	why := ""
+	if e.Code != "" {
+		why = " (" + e.Code
+		if found := reason.Lookup(e.Code, e.CodeScheme); len(found) > 0 && found[0].Title != "" {
+			why += ": " + found[0].Title
+		}
+		why += ")"
+	}
+	switch e.Kind {
+	case payment.KindRecall:
+		return "a recall was asked for on " + on + why + ": the receiving bank decides, and needs the beneficiary's consent once the money is credited"
+	case payment.KindRecallResponse:
+		switch e.WireStatus {
+		case "CNCL", "ACCR":
+			return "the receiving bank accepted the recall on " + on + ": the money comes back as a return"
+		case "RJCR":
+			return "the receiving bank refused the recall on " + on + why
+		case "PECR":
+			return "the receiving bank accepted the recall in part on " + on + why
+		case "PDCR":
+			return "the recall is pending at the receiving bank (" + on + ")"
+		}
+		return "the receiving bank answered the recall on " + on + why
+	}
+	switch e.WireStatus {
+	case "ACSC":
+		return "settled between the banks on " + on + " (not yet proof that the beneficiary was credited)"
+	case "ACCC":
+		return "credited to the beneficiary's account on " + on
+	case "ACSP", "ACTC", "PDNG":
+		return "in progress on " + on + why
+	}
+	return ""
 }
 
 // holdExpires is when the story's first authorization hold lapses, if
@@ -539,7 +608,7 @@ func (s *Story) movedNoMoney() bool {
 		return false
 	}
 	switch s.Forward.Kind {
-	case payment.KindDecline:
+	case payment.KindDecline, payment.KindRejection:
 		return true
 	case payment.KindAuthorization:
 		return s.Outcome == StatusReversed

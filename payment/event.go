@@ -127,6 +127,12 @@ type Refs struct {
 	OriginalIMAD       string
 	OriginalEndToEndID string
 	OriginalPSPID      string
+	// OriginalMessageID is the message id of the payment a wire answer
+	// refers to (ISO OrgnlMsgId when it is no IMAD); OriginalSenderReference
+	// its sender's reference (MT :21: or /MREF/ of a return, reject,
+	// confirmation or cover).
+	OriginalMessageID       string
+	OriginalSenderReference string
 }
 
 // Each calls fn with the name (as in JSON) and value of every reference
@@ -152,6 +158,7 @@ func (r *Refs) EachOriginal(fn func(name, value string)) {
 	for _, f := range []struct{ name, value string }{
 		{"trace", r.OriginalTrace}, {"uetr", r.OriginalUETR}, {"imad", r.OriginalIMAD},
 		{"end_to_end_id", r.OriginalEndToEndID}, {"psp_id", r.OriginalPSPID},
+		{"message_id", r.OriginalMessageID}, {"sender_reference", r.OriginalSenderReference},
 	} {
 		if f.value != "" {
 			fn(f.name, f.value)
@@ -352,6 +359,8 @@ type WireDetail struct {
 	// ACCC), the FAIM disposition.
 	Status string
 
+	// Debtor and Creditor are who pays and who is paid in this message:
+	// in a return, the debtor is the original payment's creditor.
 	Debtor   WireParty
 	Creditor WireParty
 	// Intermediaries are the banks between, in order.

@@ -53,6 +53,8 @@ func (e *Event) AppendJSON(b []byte) []byte {
 	o.str("original_imad", e.Refs.OriginalIMAD)
 	o.str("original_end_to_end_id", e.Refs.OriginalEndToEndID)
 	o.str("original_psp_id", e.Refs.OriginalPSPID)
+	o.str("original_message_id", e.Refs.OriginalMessageID)
+	o.str("original_sender_reference", e.Refs.OriginalSenderReference)
 	b = append(o.b, '}')
 
 	b = append(b, `,"party":{`...)
