@@ -3,9 +3,10 @@
 // dates mean for the people handling it.
 //
 // The facts come from the rail packages' catalogs (ach for Nacha return
-// and change codes, cards for card response and dispute reason codes);
-// this package gives them one shape for every scheme so
-// that commands can look up any code without knowing its rail.
+// and change codes, cards for card response and dispute reason codes,
+// wires/reason for wire return, rejection, recall and Fedwire error
+// codes); this package gives them one shape for every scheme so that
+// commands can look up any code without knowing its rail.
 package explain
 
 import (
@@ -36,8 +37,8 @@ const (
 )
 
 // Schemes lists the code schemes in the order they are shown: the Nacha
-// schemes, then DeclineSchemes, then DisputeSchemes.
-var Schemes = slices.Concat([]string{SchemeNachaReturn, SchemeNachaChange}, DeclineSchemes, DisputeSchemes)
+// schemes, then DeclineSchemes, DisputeSchemes and WireSchemes.
+var Schemes = slices.Concat([]string{SchemeNachaReturn, SchemeNachaChange}, DeclineSchemes, DisputeSchemes, WireSchemes)
 
 // DeclineSchemes are the schemes of card response (decline) codes.
 var DeclineSchemes = []string{SchemeISO8583, SchemeStripeDecline, SchemeBraintree, SchemeCheckout, SchemeAdyenRefusal}
@@ -72,6 +73,9 @@ func SchemeTitle(scheme string) string {
 		return "Discover dispute reason code"
 	case SchemeStripeDispute:
 		return "Stripe dispute reason"
+	}
+	if t := wireSchemeTitle(scheme); t != "" {
+		return t
 	}
 	return scheme
 }
@@ -108,10 +112,12 @@ type Fact struct {
 // Lookup finds code in the catalogs; with scheme set, only in that one.
 // Without a scheme a code may be found in several (a bare "05" is the ISO
 // 8583 "do not honor" and Adyen's refusal 5 "Blocked Card"; "C05" a Nacha
-// change code and an Amex chargeback reason): every one is returned, in
-// scheme order. A code no catalog knows but whose shape belongs to a Nacha
-// scheme ("R97") comes back with Known false, explained as such. nil means
-// the code is not of any known shape.
+// change code and an Amex chargeback reason; "AC04" a wire return, status
+// and recall-refusal reason): every one is returned, in scheme order. A
+// code no catalog knows but whose shape belongs to a Nacha scheme ("R97")
+// or is a Fedwire error's ("E999") comes back with Known false, explained
+// as such (a Fedwire code by its category). nil means the code is not of
+// any known shape.
 func Lookup(code, scheme string) []Code {
 	code = strings.TrimSpace(code)
 	upper := strings.ToUpper(code)
@@ -137,6 +143,7 @@ func Lookup(code, scheme string) []Code {
 			out = append(out, fromDispute(c))
 		}
 	}
+	out = append(out, lookupWire(upper, in)...)
 	if len(out) > 0 {
 		return out
 	}
@@ -145,6 +152,9 @@ func Lookup(code, scheme string) []Code {
 		return []Code{unknownNacha(SchemeNachaReturn, upper)}
 	case in(SchemeNachaChange) && nachaShaped(upper, 'C'):
 		return []Code{unknownNacha(SchemeNachaChange, upper)}
+	}
+	if c, ok := unknownWire(upper, scheme); ok {
+		return []Code{c}
 	}
 	return nil
 }
@@ -173,7 +183,7 @@ func All(scheme string) []Code {
 			out = append(out, fromDispute(c))
 		}
 	}
-	return out
+	return append(out, wireCodes(scheme)...)
 }
 
 // ValidScheme reports whether s names a scheme.

@@ -9,6 +9,7 @@ import (
 	"github.com/payinv/payinv/ach"
 	"github.com/payinv/payinv/cards"
 	"github.com/payinv/payinv/payment"
+	"github.com/payinv/payinv/wires/reason"
 )
 
 func TestLookup(t *testing.T) {
@@ -74,7 +75,7 @@ func TestReturnCodeFacts(t *testing.T) {
 func TestAllCoversTheCatalogs(t *testing.T) {
 	assert.Len(t, All(SchemeNachaReturn), len(ach.ReturnCodes()))
 	assert.Len(t, All(SchemeNachaChange), len(ach.ChangeCodes()))
-	assert.Len(t, All(""), len(ach.ReturnCodes())+len(ach.ChangeCodes())+len(cards.ResponseCodes())+len(cards.DisputeCodes()))
+	assert.Len(t, All(""), len(ach.ReturnCodes())+len(ach.ChangeCodes())+len(cards.ResponseCodes())+len(cards.DisputeCodes())+len(reason.Codes("")))
 	assert.True(t, ValidScheme("nacha_return"))
 	assert.True(t, ValidScheme("visa"))
 	assert.False(t, ValidScheme("paypal"))

@@ -406,7 +406,6 @@ type WireDetail struct {
 	OriginalMessageID     string
 	OriginalMessageType   string
 	OriginalInstructionID string
-	OriginalSenderRef     string // MT /MREF/
 	OriginalSettlement    Date
 }
 

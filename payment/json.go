@@ -209,7 +209,6 @@ func (w *WireDetail) appendFields(o object) object {
 	o.str("original_message_id", w.OriginalMessageID)
 	o.str("original_message_type", w.OriginalMessageType)
 	o.str("original_instruction_id", w.OriginalInstructionID)
-	o.str("original_sender_reference", w.OriginalSenderRef)
 	o.date("original_settlement_date", w.OriginalSettlement)
 	return o
 }

@@ -1,12 +1,18 @@
 // Package reason is the catalog of wire reason codes: ISO 20022 return,
 // status, cancellation and cancellation-refusal reasons, SWIFT gpi status
 // reasons and Fedwire error codes, each with its meaning for the analyst,
-// a sentence for the customer and the next action; and the reading of a
-// reason from the free text of messages that carry none (FAIM, MT
-// narratives).
+// a sentence for the customer and the next action; the status words wire
+// messages carry (ACSC, RJCT, CNCL, a FAIM disposition ...); and the
+// reading of a reason from the free text of messages that carry none
+// (FAIM, MT narratives).
+//
+// Titles and definitions follow the ISO 20022 External Code Sets
+// (iso20022.org), told in our own words; see the scheme files for the
+// sources of the others.
 package reason
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/payinv/payinv/payment"
@@ -51,21 +57,82 @@ type Code struct {
 	// must never be named to a customer: Customer holds a neutral
 	// sentence and replies leave the code out.
 	Sensitive bool
+	// Known is true for a code of the catalog. A Fedwire code the catalog
+	// does not list (E999) is still explained from its category letter,
+	// with Known false.
+	Known bool
+	// Category is set for Fedwire codes: the error category the first
+	// letter names ("E: data error").
+	Category string
+}
+
+// catalog is every code, by scheme in Schemes order, each scheme in code
+// order; index finds a code's entries by code.
+var (
+	catalog = slices.Concat(
+		build(SchemeReturn, returnCodes),
+		build(SchemeStatus, statusCodes),
+		build(SchemeCancellation, cancellationCodes),
+		build(SchemeCancellationRefusal, refusalCodes),
+		build(SchemeGPI, gpiCodes),
+		build(SchemeFedwire, fedwireCodes),
+	)
+	index = indexOf(catalog)
+)
+
+func build(scheme string, codes []Code) []Code {
+	out := slices.Clone(codes)
+	for i := range out {
+		out[i].Scheme, out[i].Known = scheme, true
+		if scheme == SchemeFedwire {
+			out[i].Category = categoryOf(out[i].Code).text()
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Code) int { return strings.Compare(a.Code, b.Code) })
+	return out
+}
+
+func indexOf(codes []Code) map[string][]Code {
+	m := make(map[string][]Code, len(codes))
+	for _, c := range codes {
+		m[c.Code] = append(m[c.Code], c)
+	}
+	return m
 }
 
 // Lookup finds code in the catalog; with scheme set, only in that scheme.
 // Case and surrounding space do not matter. A code found in several
 // schemes (AC04 is a return reason, a status reason and a refusal reason)
 // comes back once per scheme, in scheme order.
+//
+// Two codes come back from outside the scheme asked for. The gpi reasons
+// (G000–G006) are also ISO status and return reasons: asked for in those
+// schemes, they come back as SchemeGPI codes. And a Fedwire-shaped code
+// the catalog does not list ("E999": a category letter and three digits,
+// or with SchemeFedwire any three characters) comes back with Known false,
+// explained from its category, when nothing else matched.
 func Lookup(code, scheme string) []Code {
 	code = strings.ToUpper(strings.TrimSpace(code))
 	var out []Code
-	for _, c := range catalog {
-		if c.Code == code && (scheme == "" || c.Scheme == scheme) {
+	for _, c := range index[code] {
+		if scheme == "" || c.Scheme == scheme {
 			out = append(out, c)
 		}
 	}
-	return out
+	if len(out) > 0 {
+		return out
+	}
+	if scheme == SchemeStatus || scheme == SchemeReturn {
+		if gpi := Lookup(code, SchemeGPI); len(gpi) > 0 {
+			return gpi
+		}
+	}
+	if scheme == "" || scheme == SchemeFedwire {
+		if c, ok := unlistedFedwire(code, scheme == SchemeFedwire); ok {
+			return []Code{c}
+		}
+	}
+	return nil
 }
 
 // Codes returns the catalog of one scheme, or all of it, in display order.
@@ -81,50 +148,18 @@ func Codes(scheme string) []Code {
 
 // For returns the payment.Reason of code in scheme, with its title when
 // the catalog knows it (Known false otherwise). The code is kept as found
-// but trimmed and upper-cased.
+// but trimmed and upper-cased. A gpi reason found in a status or return
+// reason field comes back in SchemeGPI.
 func For(scheme, code string) *payment.Reason {
 	code = strings.ToUpper(strings.TrimSpace(code))
 	r := &payment.Reason{Scheme: scheme, Code: code}
-	if found := Lookup(code, scheme); len(found) > 0 {
-		r.Title, r.Known = found[0].Title, true
-	}
-	return r
-}
-
-// Infer reads a return reason from free text — a FAIM return's {6000} or
-// {6500} narrative, an MT :72: or :79: — and returns the ISO 20022 return
-// reason it states ("ACCT CLOSED" is AC04), or false when the text names
-// none.
-func Infer(text string) (code string, ok bool) {
-	t := strings.ToUpper(text)
-	for _, k := range keywords {
-		for _, w := range k.words {
-			if strings.Contains(t, w) {
-				return k.code, true
+	for _, c := range index[code] {
+		if c.Scheme == scheme || (c.Scheme == SchemeGPI && (scheme == SchemeStatus || scheme == SchemeReturn)) {
+			r.Scheme, r.Title, r.Known = c.Scheme, c.Title, true
+			if c.Scheme == scheme {
+				break
 			}
 		}
 	}
-	return "", false
-}
-
-// keywords map phrases found in return narratives to return reasons, the
-// more specific first.
-var keywords = []struct {
-	code  string
-	words []string
-}{
-	{"AC04", []string{"ACCOUNT CLOSED", "ACCT CLOSED", "CLOSED ACCOUNT", "CLOSED ACCT", "ACCT CLSD"}},
-	{"AC01", []string{"INVALID ACCOUNT", "INVALID ACCT", "NO SUCH ACCOUNT", "NO SUCH ACCT", "ACCOUNT NOT FOUND", "ACCT NOT FOUND", "INCORRECT ACCOUNT", "WRONG ACCOUNT", "WRONG ACCT"}},
-	{"BE01", []string{"NAME MISMATCH", "NAME DOES NOT MATCH", "NAME DOESN'T MATCH", "BENEFICIARY NAME"}},
-	{"DUPL", []string{"DUPLICATE"}},
-	{"RUTA", []string{"UNABLE TO APPLY", "UTA "}},
-}
-
-// catalog is every code, in scheme and display order.
-var catalog = []Code{
-	{Scheme: SchemeReturn, Code: "AC01", Title: "Incorrect account number", Meaning: "The beneficiary bank could not find the account number.", Customer: "The receiving bank couldn't find that account number. Please check the account details and send them to us again.", Action: "Ask the customer to confirm the account number and bank details before sending again."},
-	{Scheme: SchemeReturn, Code: "AC04", Title: "Closed account number", Meaning: "The beneficiary's account is closed.", Customer: "The account the money was sent to is closed, so the bank sent the money back. Please give us details of an open account.", Action: "Ask the customer for an open account; do not send again to the same account."},
-	{Scheme: SchemeReturn, Code: "BE01", Title: "Inconsistent with end customer", Meaning: "The beneficiary's name does not match the account holder.", Customer: "The name on the payment didn't match the name on the receiving account, so the bank sent the money back. Please give us the exact name on the account.", Action: "Compare the name with the customer's KYC record; ask for the exact account name."},
-	{Scheme: SchemeReturn, Code: "DUPL", Title: "Duplicate payment", Meaning: "The beneficiary bank saw the payment as a duplicate of an earlier one.", Customer: "The receiving bank identified this payment as a duplicate of an earlier one and sent it back.", Action: "Check that the earlier payment arrived; nothing to resend if it did."},
-	{Scheme: SchemeReturn, Code: "RUTA", Title: "Return upon unable to apply", Meaning: "After an inquiry, the beneficiary bank could not apply the funds to an account.", Customer: "The receiving bank couldn't apply the money to an account and sent it back. Please check the account details.", Action: "Confirm the beneficiary details with the customer before sending again."},
+	return r
 }

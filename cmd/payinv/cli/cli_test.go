@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -131,7 +132,7 @@ func TestCommandsGolden(t *testing.T) {
 		{name: "match_no_records_flag", args: []string{"match", "fixtures/ach"}, code: 2},
 		{name: "find_trace", args: []string{"find", "--trace", "074012501109013", asOf, "fixtures/ach"}},
 		{name: "find_id_with_records", args: []string{"find", "--records", "fixtures/records/records.csv", "--id", "DEP-2611090013", asOf, "fixtures/ach"}},
-		{name: "find_customer", args: append([]string{"find", "--records", "fixtures/records/records.csv", "--customer", "CUS-1002", asOf, "fixtures/ach"}, cardExports...)},
+		{name: "find_customer", args: append(append([]string{"find", "--records", "fixtures/records/records.csv", "--customer", "CUS-1002", asOf, "fixtures/ach"}, cardExports...), isoWires...)},
 		{name: "find_name_amount", args: []string{"find", "--name", "kowalski", "--amount", "980.50", asOf, "fixtures/ach"}},
 		{name: "find_json", args: []string{"find", "-o", "json", "--id", "WDR-2611100004A", asOf, "fixtures/ach"}},
 		{name: "find_csv", args: []string{"find", "-o", "csv", "--date", "2026-11-16", asOf, "fixtures/ach"}},
@@ -150,6 +151,7 @@ func TestCommandsGolden(t *testing.T) {
 		{name: "cards_show_generic_without_map", args: []string{"cards", "show", "--processor", "generic", "fixtures/cards/maps/worldpay-like.csv"}, code: 2},
 		{name: "events_ach_and_cards", args: []string{"events", asOf, "fixtures/ach/2026-11-12-noc.ach", "fixtures/cards/checkout_payments.csv"}},
 		{name: "match_cards", args: append([]string{"match", "--records", "fixtures/records/records.csv", asOf, "--card-map", "fixtures/cards/maps/worldpay-like.yaml", "fixtures/ach", "fixtures/cards/maps/worldpay-like.csv"}, cardExports...), code: 1},
+		{name: "match_every_rail", args: slices.Concat([]string{"match", "--records", "fixtures/records/records.csv", asOf, "--card-map", "fixtures/cards/maps/worldpay-like.yaml", "fixtures/ach", "fixtures/cards/maps/worldpay-like.csv"}, cardExports, isoWires, fedwireFiles, swiftWires), code: 1},
 		{name: "match_cards_json", args: append([]string{"match", "--records", "fixtures/records/records.csv", asOf, "-o", "json", "--rail", "card,apple_pay", "--card-map", "fixtures/cards/maps/worldpay-like.yaml", "fixtures/cards/maps/worldpay-like.csv"}, cardExports...), code: 1},
 		{name: "find_card_arn", args: append([]string{"find", "--records", "fixtures/records/records.csv", "--arn", "74987506314000012345672", asOf}, cardExports...)},
 		{name: "find_card_id", args: append([]string{"find", "--id", "CRD-2611100006", asOf}, cardExports...)},
@@ -161,6 +163,22 @@ func TestCommandsGolden(t *testing.T) {
 		{name: "explain_adyen_text", args: []string{"explain", "--scheme", "adyen_refusal", "not enough balance"}},
 		{name: "codes_visa", args: []string{"codes", "--scheme", "visa"}},
 		{name: "codes_stripe_decline_csv", args: []string{"codes", "--scheme", "stripe_decline", "-o", "csv"}},
+
+		// wires
+		{name: "wires_show_iso", args: append([]string{"wires", "show"}, isoWires...)},
+		{name: "wires_show_fedwire_json", args: []string{"wires", "show", "-o", "json", "fixtures/wires/fedwire/2025-06-20-fedwire.txt", "fixtures/wires/fedwire/2025-06-23-fedwire.txt"}},
+		{name: "wires_show_swift_csv", args: append([]string{"wires", "show", "-o", "csv"}, swiftWires...)},
+		{name: "wires_show_folder", args: []string{"wires", "show", "fixtures/wires"}, code: 2},
+		{name: "wires_show_stdin", stdin: mustRead("fixtures/wires/swift/2026-11-24-mt103-return.fin"), args: []string{"wires", "show", "-"}},
+		{name: "wires_show_reveal_json", args: []string{"wires", "show", "-o", "json", "--reveal", "fixtures/wires/iso/2026-11-18-return-pacs004.xml"}},
+		{name: "wires_show_not_wire", args: []string{"wires", "show", "fixtures/ach/2026-11-12-noc.ach"}, code: 2},
+		{name: "events_every_rail", args: []string{"events", asOf, "fixtures/ach/2026-11-12-noc.ach", "fixtures/cards/checkout_payments.csv", "fixtures/wires/swift/2026-11-20-mt103-withdrawal.fin"}},
+		{name: "match_wires", args: append(append(append([]string{"match", "--records", "fixtures/records/records.csv", asOf, "--rail", "wire"}, isoWires...), fedwireFiles...), swiftWires...), code: 1},
+		{name: "match_wires_json", args: append(append(append([]string{"match", "--records", "fixtures/records/records.csv", asOf, "--rail", "wire", "-o", "json"}, isoWires...), fedwireFiles...), swiftWires...), code: 1},
+		{name: "find_wire_uetr", args: append([]string{"find", "--uetr", "E4B2C1A0-93D7-4F5E-8A6B-1C2D3E4F5A6B", asOf}, isoWires...)},
+		{name: "find_wire_imad", args: append([]string{"find", "--imad", "20250620LKTBQR01000045", asOf}, fedwireFiles...)},
+		{name: "find_wire_record", args: append(append([]string{"find", "--records", "fixtures/records/records.csv", "--id", "WIR-2611200001", asOf}, swiftWires...), isoWires...)},
+		{name: "find_wire_remittance", args: append([]string{"find", "--id", "WIR-2611160001", asOf}, isoWires...)},
 
 		// usage
 		{name: "usage_no_files", args: []string{"ach", "show"}, code: 2},
@@ -183,6 +201,24 @@ func TestCommandsGolden(t *testing.T) {
 		})
 	}
 }
+
+// isoWires, fedwireFiles and swiftWires are the good wire fixtures.
+var (
+	isoWires = []string{
+		"fixtures/wires/iso/2026-11-16-deposit-pacs008.xml", "fixtures/wires/iso/2026-11-16-status-pacs002.xml",
+		"fixtures/wires/iso/2026-11-16-withdrawal-pacs008.xml", "fixtures/wires/iso/2026-11-17-reject-pacs002.xml",
+		"fixtures/wires/iso/2026-11-17-withdrawals-pacs008.xml", "fixtures/wires/iso/2026-11-18-return-pacs004.xml",
+		"fixtures/wires/iso/2026-11-18-withdrawal-pacs008.xml", "fixtures/wires/iso/2026-11-19-recall-camt056.xml",
+		"fixtures/wires/iso/2026-11-20-notification-camt054.xml", "fixtures/wires/iso/2026-11-20-recall-answer-camt029.xml",
+		"fixtures/wires/iso/2026-11-20-return-pacs004.xml",
+	}
+	fedwireFiles = []string{"fixtures/wires/fedwire/2025-06-20-fedwire.txt", "fixtures/wires/fedwire/2025-06-23-fedwire.txt"}
+	swiftWires   = []string{
+		"fixtures/wires/swift/2026-11-19-mt103-deposit.fin", "fixtures/wires/swift/2026-11-20-mt103-rejected.fin",
+		"fixtures/wires/swift/2026-11-20-mt103-withdrawal.fin", "fixtures/wires/swift/2026-11-21-mt199-gpi.fin",
+		"fixtures/wires/swift/2026-11-24-mt103-return.fin",
+	}
+)
 
 // cardExports are the card fixtures of the known formats.
 var cardExports = []string{

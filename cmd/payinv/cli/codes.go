@@ -18,13 +18,15 @@ func newCodesCmd(opts *options) *cobra.Command {
 title and the scheme's particulars: for Nacha return codes who sends them,
 their time frame, the return rate they count toward and whether the payment
 may be sent again; for card declines soft or hard and whether the code is
-sensitive; for chargebacks their category and filing window.
-"payinv explain CODE" tells one code in full.
+sensitive; for chargebacks their category and filing window; for wire
+reason codes whether they are sensitive and, for Fedwire errors, their
+category. "payinv explain CODE" tells one code in full.
 
 Schemes: ` + strings.Join(explain.Schemes, ", ") + `.` + exitStatusHelp,
 		Example: `  $ payinv codes
   $ payinv codes --scheme nacha_change
   $ payinv codes --scheme visa
+  $ payinv codes --scheme iso20022_return
   $ payinv codes -o csv > codes.csv`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -77,6 +79,11 @@ func runCodes(opts *options, scheme string) error {
 				row = append(row, facts["decline_type"], yesNoWord(c.Sensitive))
 			case disputeCodes:
 				row = append(row, facts["category"], daysText(facts["filing_days"]))
+			case wireCodes:
+				row = append(row, yesNoWord(c.Sensitive))
+				if s == explain.SchemeFedwire {
+					row = append(row, categoryText(c))
+				}
 			}
 			if s == explain.SchemeNachaReturn {
 				row = append(row, facts["initiator"], shortTimeFrame[facts["time_frame"]], facts["rate_category"], shortReinit[facts["reinitiation"]])
@@ -90,6 +97,11 @@ func runCodes(opts *options, scheme string) error {
 			cols = append(cols, column{title: "decline"}, column{title: "sensitive"})
 		case disputeCodes:
 			cols = append(cols, column{title: "category"}, column{title: "filing window", right: true})
+		case wireCodes:
+			cols = append(cols, column{title: "sensitive"})
+			if s == explain.SchemeFedwire {
+				cols = append(cols, column{title: "category"})
+			}
 		}
 		if s == explain.SchemeNachaReturn {
 			cols = append(cols, column{title: "sent by"}, column{title: "time frame"}, column{title: "rate"}, column{title: "send again"})
@@ -128,6 +140,7 @@ const (
 	nachaCodes codeKinds = iota
 	declineCodes
 	disputeCodes
+	wireCodes
 )
 
 func codeKind(scheme string) codeKinds {
@@ -136,6 +149,8 @@ func codeKind(scheme string) codeKinds {
 		return declineCodes
 	case slices.Contains(explain.DisputeSchemes, scheme):
 		return disputeCodes
+	case slices.Contains(explain.WireSchemes, scheme):
+		return wireCodes
 	}
 	return nachaCodes
 }
@@ -152,4 +167,14 @@ func daysText(days string) string {
 		return ""
 	}
 	return days + " days"
+}
+
+// categoryText is a Fedwire code's category as shown: "E: data error".
+func categoryText(c explain.Code) string {
+	for _, f := range c.Facts {
+		if f.Key == "category" {
+			return f.Text
+		}
+	}
+	return ""
 }

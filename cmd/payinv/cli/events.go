@@ -7,10 +7,11 @@ import (
 
 	"github.com/payinv/payinv/ach"
 	"github.com/payinv/payinv/payment"
+	"github.com/payinv/payinv/wires"
 )
 
 func newEventsCmd(opts *options) *cobra.Command {
-	cf := &cardFlags{}
+	cf := &inputFlags{}
 	cmd := &cobra.Command{
 		Use:   "events SOURCE...",
 		Short: "List the normalized events of any payment files",
@@ -49,7 +50,7 @@ type eventSink interface {
 	end(problems []*payment.Problem) error
 }
 
-func runEvents(opts *options, cf *cardFlags, args []string) error {
+func runEvents(opts *options, cf *inputFlags, args []string) error {
 	return listEvents(opts, args, func(src source, rep *reporter, begin func(string), each func(*payment.Event)) int {
 		return readEventsInto(src, rep, cf, begin, each)
 	})
@@ -88,10 +89,10 @@ func listEvents(opts *options, args []string, read func(source, *reporter, func(
 }
 
 // readEventsInto reads one source with the reader its content calls for
-// (NACHA, or a card processor export), calling begin once it is known to
+// (NACHA, wire messages, or a card processor export), calling begin once it is known to
 // be a payment file and each with every event, which is only valid during
 // the call. It returns the number of events.
-func readEventsInto(src source, rep *reporter, cf *cardFlags, begin func(name string), each func(*payment.Event)) int {
+func readEventsInto(src source, rep *reporter, cf *inputFlags, begin func(name string), each func(*payment.Event)) int {
 	in, closer, err := openSource(src)
 	if err != nil {
 		rep.report(err, src.name)
@@ -100,11 +101,15 @@ func readEventsInto(src source, rep *reporter, cf *cardFlags, begin func(name st
 	defer closer.Close()
 	head, _ := in.Peek(4096)
 	if !ach.Sniff(head) {
-		if read, isCard := cf.optionsFor(head, src.inFolder); isCard {
+		if wires.Sniff(head) != "" {
+			begin(src.name)
+			return readWires(in, src.name, rep, &cf.wires, each)
+		}
+		if read, isCard := cf.cards.optionsFor(head, src.inFolder); isCard {
 			begin(src.name)
 			return readCards(in, src.name, rep, read, each)
 		}
-		why := "not a NACHA file or a card export payinv knows"
+		why := "not a NACHA file, wire message or card export payinv knows"
 		if !src.inFolder {
 			why += " (for a card export, --processor or --card-map say how to read it)"
 		}
@@ -146,12 +151,18 @@ var cardEventsColumns = []column{
 	{title: "date"}, {title: "name"}, {title: "card"}, {title: "reference"}, {title: "processor id"}, {title: "note"},
 }
 
+// wireEventsColumns are the columns of wire messages' events.
+var wireEventsColumns = []column{
+	{title: "line", right: true}, {title: "kind"}, {title: "message"}, {title: "money"}, {title: "amount", right: true},
+	{title: "settles"}, {title: "name"}, {title: "account"}, {title: "reference"}, {title: "note"},
+}
+
 type eventsTable struct {
 	opts *options
 	w    *buffered
 	name string
-	card bool // the file is a card export
-	ach  bool // some file was NACHA: the footnote on estimated dates applies
+	rail payment.Rail // the file's rail, which chooses the columns
+	ach  bool         // some file was NACHA: the footnote on estimated dates applies
 	rows [][]string
 	more int // events of the file beyond maxTableRows, counted, not shown
 	n    int
@@ -164,7 +175,7 @@ const maxTableRows = 1000
 func (t *eventsTable) begin(name string) {
 	t.flushFile()
 	t.name = name
-	t.card = false
+	t.rail = payment.RailACH
 }
 
 func (t *eventsTable) flushFile() {
@@ -177,8 +188,11 @@ func (t *eventsTable) flushFile() {
 	t.n++
 	t.w.printf("%s\n", t.name)
 	cols := eventsColumns
-	if t.card {
+	switch t.rail {
+	case payment.RailCard:
 		cols = cardEventsColumns
+	case payment.RailWire:
+		cols = wireEventsColumns
 	}
 	_ = writeTable(t.w, cols, t.rows)
 	if t.more > 0 {
@@ -197,8 +211,20 @@ func (t *eventsTable) event(ev *payment.Event) {
 	if ev.Reason != nil {
 		code = ev.Reason.Code
 	}
+	if ev.Rail == payment.RailWire {
+		t.rail = payment.RailWire
+		amount := money(ev.Amount, ev.Currency)
+		if ev.Currency == "" && ev.Amount.IsZero() {
+			amount = "" // a status report that names no amount
+		}
+		t.rows = append(t.rows, []string{
+			strconv.Itoa(ev.Source.Line), string(ev.Kind), wireMessage(ev), moneyWay(ev.Direction), amount,
+			ev.SettlementDate.String(), ev.Party.Name, t.opts.account(ev.Party.Account), wireRef(ev), wireNote(ev),
+		})
+		return
+	}
 	if ev.Rail == payment.RailCard {
-		t.card = true
+		t.rail = payment.RailCard
 		t.rows = append(t.rows, []string{
 			strconv.Itoa(ev.Source.Line), string(ev.Kind), code, moneyWay(ev.Direction), money(ev.Amount, ev.Currency),
 			cardDate(ev), ev.Party.Name, cardText(ev), ev.Refs.MerchantReference, ev.Refs.PSPID, cardNote(ev, t.opts.today),

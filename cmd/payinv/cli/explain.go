@@ -14,25 +14,33 @@ func newExplainCmd(opts *options) *cobra.Command {
 	var scheme string
 	cmd := &cobra.Command{
 		Use:   "explain CODE...",
-		Short: "Explain what a return, change, decline or chargeback code means",
+		Short: "Explain what a return, change, decline, chargeback or wire reason code means",
 		Long: `Explain codes in plain language: the official title, what happened, a
 sentence fit for the customer, the next step for operations, and the
 scheme's particulars: for Nacha codes who sends them and within what time,
 how they count toward return rates and whether the payment may be sent
 again; for card declines whether they are soft or hard and when to retry;
-for chargebacks their category and time limits.
+for chargebacks their category and time limits; for wire codes (ISO 20022
+return, rejection and recall reasons, SWIFT gpi reasons, Fedwire errors)
+the messages that carry them and, for Fedwire errors, their category.
 
 A code can belong to several schemes ("C05" is a Nacha change code and an
-Amex chargeback reason; "insufficient_funds" a Stripe decline code and a
-Stripe dispute reason): each is shown, and --scheme picks one. Sensitive codes (a stolen card,
-suspected fraud) carry a neutral customer sentence and a warning.
+Amex chargeback reason; "AC04" a wire return, rejection and recall-refusal
+reason; "insufficient_funds" a Stripe decline code and a Stripe dispute
+reason): each is shown, and --scheme picks one. Sensitive codes (a stolen
+card, suspected fraud, a regulatory block, a death) carry a neutral
+customer sentence and a warning.
 
 Known schemes: ` + strings.Join(explain.Schemes, ", ") + `. A code that looks like a
-Nacha code but is not one (a bank's private "R97") is shown as such.` + exitStatusHelp + `
+Nacha code but is not one (a bank's private "R97") is shown as such; a
+Fedwire error code the catalog does not list ("E999") is explained by its
+category letter.` + exitStatusHelp + `
   (1 here means: at least one code is not a known code)`,
 		Example: `  $ payinv explain R01
   $ payinv explain R10 C02 R97
   $ payinv explain 51 10.4
+  $ payinv explain AC04
+  $ payinv explain E433 G004
   $ payinv explain --scheme mastercard 4837
   $ payinv explain --scheme stripe_decline insufficient_funds
   $ payinv explain -o json R29 | jq -r '.codes[0].customer'`,
@@ -63,7 +71,10 @@ func runExplain(opts *options, args []string, scheme string) error {
 	missing := false
 	for _, arg := range args {
 		found := explain.Lookup(arg, scheme)
-		if len(found) == 0 || (scheme != "" && !found[0].Known) {
+		// An unknown code with a title (a Fedwire error known only by its
+		// category) is explained; one without (a private Nacha code asked
+		// for in its scheme) is reported as not of the scheme.
+		if len(found) == 0 || (scheme != "" && !found[0].Known && found[0].Title == "") {
 			missing = true
 			codes = append(codes, notFound(arg, scheme))
 			continue
@@ -128,7 +139,7 @@ func writeCodeDetail(w *buffered, c explain.Code) {
 	switch {
 	case !c.Known && c.Scheme == "":
 		title = "unknown code"
-	case !c.Known:
+	case !c.Known && c.Title == "":
 		title = "not a Nacha code"
 	}
 	w.printf("%s  %s\n", c.Code, title)

@@ -21,7 +21,7 @@ type findOptions struct {
 	amount, name, date, customer    string
 	records, mapping                string
 	window                          int
-	cards                           cardFlags
+	read                            inputFlags
 
 	amountValue decimal.Decimal
 	dateValue   payment.Date
@@ -54,13 +54,13 @@ Eastern).` + exitStatusHelp + `
 			if err := fo.parse(cmd); err != nil {
 				return err
 			}
-			if err := fo.cards.resolve(cmd.CommandPath()); err != nil {
+			if err := fo.read.resolve(cmd.CommandPath()); err != nil {
 				return err
 			}
 			return runFind(fo, args)
 		},
 	}
-	fo.cards.add(cmd)
+	fo.read.add(cmd)
 	f := cmd.Flags()
 	f.StringVar(&fo.trace, "trace", "", "ACH trace number (also finds returns and NOCs naming it)")
 	f.StringVar(&fo.id, "id", "", "any reference: ACH individual ID, processor payment id, record ID ...")
@@ -125,7 +125,7 @@ func runFind(fo *findOptions, args []string) error {
 	prog := newProgress(fo.io, "reading", progressThreshold, sources)
 	prog.attach(sources)
 	for _, src := range sources {
-		readEventsInto(src, rep, &fo.cards, func(string) {}, m.AddEvent)
+		readEventsInto(src, rep, &fo.read, func(string) {}, m.AddEvent)
 	}
 	prog.done()
 	res := m.Run()

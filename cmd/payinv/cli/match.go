@@ -27,7 +27,7 @@ type matchOptions struct {
 	window  int
 	report  string
 	rails   []string
-	cards   cardFlags
+	read    inputFlags
 }
 
 func newMatchCmd(opts *options) *cobra.Command {
@@ -83,13 +83,13 @@ needs --report or a stdout that is not a terminal.` + exitStatusHelp + `
 					return usageErrorf(cmd.CommandPath(), "--report: %v", err)
 				}
 			}
-			if err := mo.cards.resolve(cmd.CommandPath()); err != nil {
+			if err := mo.read.resolve(cmd.CommandPath()); err != nil {
 				return err
 			}
 			return runMatch(mo, args)
 		},
 	}
-	mo.cards.add(cmd)
+	mo.read.add(cmd)
 	f := cmd.Flags()
 	f.StringVar(&mo.records, "records", "", "the company's records, CSV or JSON Lines (\"-\" for standard input)")
 	f.StringVar(&mo.mapping, "map", "", "a YAML or TOML file describing the records' layout")
@@ -121,7 +121,7 @@ func runMatch(mo *matchOptions, args []string) error {
 		m.AddEvent(ev)
 	}
 	for _, src := range sources {
-		n += readEventsInto(src, evRep, &mo.cards, func(string) {}, addEvent)
+		n += readEventsInto(src, evRep, &mo.read, func(string) {}, addEvent)
 	}
 	recs := <-done
 	prog.done()

@@ -193,6 +193,9 @@ var eventCSVHeader = []string{
 	"processor", "wallet", "card_brand", "card_last4", "device_last4", "fee", "net",
 	"response_code", "dispute_reason", "hold_expires_on", "refund_arrives_from", "refund_arrives_by",
 	"dispute_response_due", "available_on",
+	// wires
+	"sender_reference", "message_id", "original_imad", "original_end_to_end_id", "original_sender_reference",
+	"wire_network", "wire_message_type", "wire_inbound", "wire_status", "wire_reason_text", "wire_remittance",
 }
 
 // eventCSVRow is an event as a CSV row, in eventCSVHeader's order; the
@@ -208,6 +211,11 @@ func eventCSVRow(ev *payment.Event) []string {
 		company, companyID, desc, sameDay = a.CompanyName, a.CompanyID, a.EntryDescription, strconv.FormatBool(a.SameDay)
 	}
 	var processor, wallet, brand, last4, deviceLast4, responseCode, disputeReason string
+	var network, messageType, inbound, status, reasonText, remittance string
+	if w := ev.Wire; w != nil {
+		network, messageType, inbound = w.Network, w.MessageType, strconv.FormatBool(w.Inbound)
+		status, reasonText, remittance = w.Status, w.ReasonText, w.Remittance
+	}
 	var fee, net *payment.Money
 	if c := ev.Card; c != nil {
 		processor, wallet, brand, last4, deviceLast4 = c.Processor, c.Wallet, c.Brand, c.Last4, c.DeviceLast4
@@ -230,6 +238,8 @@ func eventCSVRow(ev *payment.Event) []string {
 		processor, wallet, brand, last4, deviceLast4, moneyCell(fee), moneyCell(net),
 		responseCode, disputeReason, t.HoldExpiresOn.String(), t.RefundArrivesFrom.String(), t.RefundArrivesBy.String(),
 		t.DisputeResponseDue.String(), t.AvailableOn.String(),
+		r.SenderReference, r.MessageID, r.OriginalIMAD, r.OriginalEndToEndID, r.OriginalSenderReference,
+		network, messageType, inbound, status, reasonText, remittance,
 	}
 }
 

@@ -88,6 +88,7 @@ given. Tables are for people; -o json and -o csv are stable for scripts.` + exit
 	root.AddCommand(
 		newACHCmd(opts),
 		newCardsCmd(opts),
+		newWiresCmd(opts),
 		newEventsCmd(opts),
 		newMatchCmd(opts),
 		newFindCmd(opts),
