@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/payinv/payinv/ach"
 	"github.com/payinv/payinv/payment"
@@ -110,7 +111,9 @@ func describeOSError(err error) string {
 }
 
 // openSource opens a source and sees through gzip compression, which is
-// recognized by its content, not its name.
+// recognized by its content, not its name. Its buffers are reused once the
+// source is closed: a folder of a hundred thousand one-message wire files
+// would otherwise allocate 64 KB twice per file.
 func openSource(s source) (*bufio.Reader, io.Closer, error) {
 	rc, err := s.open()
 	if err != nil {
@@ -120,17 +123,37 @@ func openSource(s source) (*bufio.Reader, io.Closer, error) {
 	if s.count != nil {
 		raw = countingReader{r: rc, count: s.count}
 	}
-	br := bufio.NewReaderSize(raw, 64*1024)
+	br := newBuffer(raw)
 	magic, _ := br.Peek(2)
 	if !bytes.Equal(magic, []byte{0x1f, 0x8b}) {
-		return br, rc, nil
+		return br, closers{rc, pooled{br}}, nil
 	}
 	zr, err := gzip.NewReader(br)
 	if err != nil {
 		rc.Close()
+		buffers.Put(br)
 		return nil, nil, fmt.Errorf("not a readable gzip file: %v", err)
 	}
-	return bufio.NewReaderSize(zr, 64*1024), closers{zr, rc}, nil
+	zbr := newBuffer(zr)
+	return zbr, closers{zr, rc, pooled{br}, pooled{zbr}}, nil
+}
+
+// buffers are the input buffers of closed sources, for reuse.
+var buffers = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 64*1024) }}
+
+func newBuffer(r io.Reader) *bufio.Reader {
+	br := buffers.Get().(*bufio.Reader)
+	br.Reset(r)
+	return br
+}
+
+// pooled gives a buffer back for reuse when its source is closed.
+type pooled struct{ br *bufio.Reader }
+
+func (p pooled) Close() error {
+	p.br.Reset(nil)
+	buffers.Put(p.br)
+	return nil
 }
 
 type closers []io.Closer
