@@ -42,11 +42,13 @@ fuzz:
 	  done; \
 	done
 
-# The main job on the shipped fixtures: a week of NACHA files and card
-# processor exports explained, then reconciled against the company's
-# records.
+# The main job on the shipped fixtures: a week of NACHA files, card
+# processor exports and wire messages explained, then reconciled against
+# the company's records.
 CARD_EXPORTS := $(filter-out %/README.md,$(wildcard fixtures/cards/*.csv))
 CARD_MAP     := fixtures/cards/maps/worldpay-like.yaml
+ISO_WIRES    := $(wildcard fixtures/wires/iso/*.xml)
+WIRES        := $(ISO_WIRES) $(wildcard fixtures/wires/fedwire/*.txt) $(wildcard fixtures/wires/swift/*.fin)
 demo: build
 	@echo "\$$ payinv ach show fixtures/ach/2026-11-12-returns.ach"
 	@$(BIN) ach show fixtures/ach/2026-11-12-returns.ach
@@ -57,16 +59,22 @@ demo: build
 	@echo "\$$ payinv cards show --as-of $(AS_OF) fixtures/cards/stripe_balance.csv fixtures/cards/adyen_settlement.csv"
 	@$(BIN) cards show --as-of $(AS_OF) fixtures/cards/stripe_balance.csv fixtures/cards/adyen_settlement.csv
 	@echo
-	@echo "\$$ payinv explain R10 C02 4837"
-	@$(BIN) explain R10 C02 4837
+	@echo "\$$ payinv wires show fixtures/wires/iso/*.xml"
+	@$(BIN) wires show $(ISO_WIRES)
 	@echo
-	@echo "\$$ payinv match --records fixtures/records/records.csv --as-of $(AS_OF) --card-map $(CARD_MAP) fixtures/ach fixtures/cards/*.csv fixtures/cards/maps/worldpay-like.csv"
+	@echo "\$$ payinv explain R10 C02 4837 AC04"
+	@$(BIN) explain R10 C02 4837 AC04
+	@echo
+	@echo "\$$ payinv match --records fixtures/records/records.csv --as-of $(AS_OF) --card-map $(CARD_MAP) fixtures/ach fixtures/cards/*.csv fixtures/cards/maps/worldpay-like.csv fixtures/wires/{iso,fedwire,swift}/*"
 	@$(BIN) match --records fixtures/records/records.csv --as-of $(AS_OF) --card-map $(CARD_MAP) \
-	  fixtures/ach $(CARD_EXPORTS) fixtures/cards/maps/worldpay-like.csv; \
+	  fixtures/ach $(CARD_EXPORTS) fixtures/cards/maps/worldpay-like.csv $(WIRES); \
 	  status=$$?; [ $$status -eq 1 ] && echo "(exit status 1: breaks found, as the fixtures intend)" || exit $$status
 	@echo
 	@echo "\$$ payinv find --records fixtures/records/records.csv --id CRD-2611100006 --as-of $(AS_OF) fixtures/cards/*.csv"
 	@$(BIN) find --records fixtures/records/records.csv --id CRD-2611100006 --as-of $(AS_OF) $(CARD_EXPORTS)
+	@echo
+	@echo "\$$ payinv find --records fixtures/records/records.csv --id WIR-2611200001 --as-of $(AS_OF) fixtures/wires/swift/*.fin"
+	@$(BIN) find --records fixtures/records/records.csv --id WIR-2611200001 --as-of $(AS_OF) $(wildcard fixtures/wires/swift/*.fin)
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi

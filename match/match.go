@@ -178,8 +178,8 @@ func (m *Matcher) Run() *Result { return m.run() }
 func (m *Matcher) addRecord(r *records.Record) { m.records = append(m.records, r) }
 
 func (m *Matcher) addEvent(ev *payment.Event) {
-	if ev.Kind == payment.KindAdvice {
-		return // accounting advices between banks are no one's deposit
+	if ev.Kind == payment.KindAdvice && ev.Rail != payment.RailWire {
+		return // ACH accounting advices between banks are no one's deposit
 	}
 	m.evidence = append(m.evidence, evidenceOf(ev, m.blocks.next()))
 }

@@ -127,3 +127,22 @@ func TestReconcileWires(t *testing.T) {
 		})
 	}
 }
+
+// TestWireConfirmations checks that an MT900/MT910 confirmation joins the
+// payment it confirms (by the :21: reference of the payment or its cover),
+// and stands as evidence of its own when that payment is not among the
+// inputs.
+func TestWireConfirmations(t *testing.T) {
+	const uetr = "2b7c9d1e-3f4a-4b5c-9d6e-8f7a6b5c4d3e"
+	sent := wireEv(payment.KindPayment, false, "5000.00", "2026-11-20", 1, payment.Refs{UETR: uetr, SenderReference: "WIR-1"}, payment.WireDetail{Network: "swift"})
+	cover := wireEv(payment.KindPayment, false, "5000.00", "2026-11-20", 14,
+		payment.Refs{UETR: uetr, SenderReference: "COV-1", OriginalSenderReference: "WIR-1"}, payment.WireDetail{Network: "swift"})
+	advice := wireEv(payment.KindAdvice, false, "5000.00", "2026-11-20", 27,
+		payment.Refs{SenderReference: "CITI900-1", OriginalSenderReference: "COV-1"}, payment.WireDetail{Network: "swift"})
+	res := Reconcile(nil, []*payment.Event{sent, cover, advice}, Options{AsOf: date("2026-11-25")})
+	require.Len(t, res.Stories, 1)
+	assert.Len(t, res.Stories[0].Events, 3)
+
+	res = Reconcile(nil, []*payment.Event{advice}, Options{AsOf: date("2026-11-25")})
+	assert.Equal(t, []string{"unexpected wires.xml:27 matched"}, summary(res))
+}
