@@ -217,3 +217,25 @@ func TestWireDirection(t *testing.T) {
 		assert.Equal(t, tt.want, WireDirection(tt.kind, tt.inbound), "%s inbound=%v", tt.kind, tt.inbound)
 	}
 }
+
+// TestClone checks that a clone shares nothing its original may change.
+func TestClone(t *testing.T) {
+	days, timely := 3, false
+	ev := sampleEvent()
+	ev.Timing.BankingDaysAfter, ev.Timing.Timely = &days, &timely
+	ev.Card = &CardDetail{Fee: &Money{Amount: decimal.RequireFromString("1.5"), Currency: "USD"}}
+	ev.Wire = &WireDetail{Intermediaries: []WireAgent{{ID: "X"}}, Charges: []Money{{Currency: "USD"}}, OriginalAmount: &Money{Currency: "USD"}}
+	want := string(ev.AppendJSON(nil))
+	c := ev.Clone()
+	assert.Equal(t, want, string(c.AppendJSON(nil)))
+
+	*ev.Reason = Reason{Code: "R99"}
+	*ev.Timing.BankingDaysAfter, *ev.Timing.Timely = 9, true
+	ev.ACH.Addenda[0] = "changed"
+	ev.ACH.Corrected.Raw = "changed"
+	ev.Card.Fee.Currency = "EUR"
+	ev.Wire.Intermediaries[0].ID = "Y"
+	ev.Wire.Charges[0].Currency = "EUR"
+	ev.Wire.OriginalAmount.Currency = "EUR"
+	assert.Equal(t, want, string(c.AppendJSON(nil)), "the clone did not change with its original")
+}

@@ -58,7 +58,7 @@ func runEvents(opts *options, cf *inputFlags, args []string) error {
 
 // listEvents reads every source with read and lists the events in the
 // output format: the body of events and cards show.
-func listEvents(opts *options, args []string, read func(source, *reporter, func(string), func(*payment.Event)) int) error {
+func listEvents(opts *options, args []string, read readFunc) error {
 	rep, sources := opts.inputs(args)
 	var sink eventSink
 	switch opts.output {
@@ -71,10 +71,7 @@ func listEvents(opts *options, args []string, read func(source, *reporter, func(
 	}
 	prog := newProgress(opts.io, "reading", progressThreshold, sources)
 	prog.attach(sources)
-	count := 0
-	for _, src := range sources {
-		count += read(src, rep, sink.begin, sink.event)
-	}
+	count := readInOrder(sources, rep, read, sink.begin, sink.event)
 	prog.done()
 	if err := sink.end(rep.problems); err != nil {
 		return err

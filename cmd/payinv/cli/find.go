@@ -124,9 +124,9 @@ func runFind(fo *findOptions, args []string) error {
 	}
 	prog := newProgress(fo.io, "reading", progressThreshold, sources)
 	prog.attach(sources)
-	for _, src := range sources {
-		readEventsInto(src, rep, &fo.read, func(string) {}, m.AddEvent)
-	}
+	readInOrder(sources, rep, func(src source, rep *reporter, begin func(string), each func(*payment.Event)) int {
+		return readEventsInto(src, rep, &fo.read, begin, each)
+	}, func(string) {}, m.AddEvent)
 	prog.done()
 	res := m.Run()
 

@@ -120,9 +120,9 @@ func runMatch(mo *matchOptions, args []string) error {
 		}
 		m.AddEvent(ev)
 	}
-	for _, src := range sources {
-		n += readEventsInto(src, evRep, &mo.read, func(string) {}, addEvent)
-	}
+	n = readInOrder(sources, evRep, func(src source, rep *reporter, begin func(string), each func(*payment.Event)) int {
+		return readEventsInto(src, rep, &mo.read, begin, each)
+	}, func(string) {}, addEvent)
 	recs := <-done
 	prog.done()
 	rep.adopt(recRep)

@@ -18,6 +18,9 @@ type reporter struct {
 	// hold keeps problems instead of printing them, for work done
 	// concurrently whose problems are printed afterwards, in order.
 	hold bool
+	// forward, when set, takes every problem instead: the reporter of a
+	// source read on another goroutine hands them on, in order.
+	forward func(*payment.Problem)
 }
 
 func newReporter(io *IO) *reporter { return &reporter{io: io} }
@@ -28,6 +31,10 @@ func (r *reporter) report(err error, file string) {
 	var p *payment.Problem
 	if !errors.As(err, &p) {
 		p = &payment.Problem{Source: payment.Source{File: file}, Message: err.Error()}
+	}
+	if r.forward != nil {
+		r.forward(p)
+		return
 	}
 	r.problems = append(r.problems, p)
 	if p.Warning {
