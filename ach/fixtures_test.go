@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/payinv/payinv/fixtures/table"
 	"github.com/payinv/payinv/payment"
 	"github.com/payinv/payinv/settlement"
 )
@@ -147,42 +148,30 @@ func TestFixtureFilesAreTheNine(t *testing.T) {
 // TestFixtureTableMatchesREADME keeps fixtureEntries equal to the README
 // table it was copied from.
 func TestFixtureTableMatchesREADME(t *testing.T) {
-	readme := string(readFile(t, filepath.Join(fixturesDir, "README.md")))
-	_, table, ok := strings.Cut(readme, "\n| File | Line | Kind |")
-	require.True(t, ok, "README has no \"Every entry\" table")
-	lines := strings.Split(table, "\n")[2:] // skip the rest of the header and the separator
-	var rows [][]string
-	for _, l := range lines {
-		if !strings.HasPrefix(l, "|") {
-			break
-		}
-		cells := strings.Split(strings.Trim(l, "|"), "|")
-		for i := range cells {
-			cells[i] = strings.TrimSpace(cells[i])
-		}
-		require.Len(t, cells, 20, l)
-		rows = append(rows, cells)
-	}
+	rows, err := table.Read(filepath.Join(fixturesDir, "README.md"), "File", "Line", "Kind")
+	require.NoError(t, err, "README's \"Every entry\" table")
 	require.Len(t, rows, len(fixtureEntries))
 	kinds := map[string]payment.Kind{
 		"debit": payment.KindPayment, "credit": payment.KindPayment, "return": payment.KindReturn,
 		"noc": payment.KindNOC, "reversal": payment.KindReversal, "dishonored": payment.KindDishonoredReturn,
 		"contested": payment.KindContestedDishonoredReturn,
 	}
-	for i, c := range rows {
+	for i, r := range rows {
 		f := fixtureEntries[i]
-		kind, _, _ := strings.Cut(c[2], " ")
-		origTrace, _, _ := strings.Cut(c[12], " ")
+		kind, _, _ := strings.Cut(r.Get("Kind"), " ")
+		origTrace, _, _ := strings.Cut(r.Get("Original trace"), " ")
 		got := []string{
-			c[0], c[1], string(kinds[kind]), c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10], c[11],
-			origTrace, c[13], c[14], c[15], c[16], strings.Trim(c[17], "*"), c[18], c[19],
+			r.Get("File"), r.Get("Line"), string(kinds[kind]), r.Get("SEC"), r.Get("TC"), r.Get("Amount"), r.Get("Name"),
+			r.Get("Individual ID"), r.Get("Trace"), r.Get("RDFI"), r.Get("Account"), r.Get("Code"), origTrace,
+			r.Get("Counted from"), r.Get("Settlement"), r.Get("BD after"), r.Get("Deadline"),
+			strings.Trim(r.Get("Timely"), "*"), r.Get("Dishonor deadline"), r.Get("NOC due"),
 		}
 		want := []string{
 			f.file, strconv.Itoa(f.line), string(f.kind), f.sec, strconv.Itoa(f.tc), f.amount, f.name, f.individualID,
 			f.trace, f.rdfi, f.account, f.code, f.originalTrace, f.countedFrom, f.settlement, f.bdAfter, f.deadline,
 			f.timely, f.dishonorDeadline, f.nocDue,
 		}
-		assert.Equal(t, want, got, "README row %d", i+1)
+		assert.Equal(t, want, got, "README row %d: %s", i+1, r)
 	}
 }
 

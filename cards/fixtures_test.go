@@ -1,9 +1,9 @@
 package cards
 
 import (
-	"bufio"
-	"os"
+	"maps"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -11,95 +11,51 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/payinv/payinv/fixtures/table"
 	"github.com/payinv/payinv/payment"
 )
 
-// readmeEvent is one row of the event table in fixtures/cards/README.md.
-type readmeEvent struct {
-	file, kind, direction, amount, currency            string
-	line                                               int
-	pspID, pspEventID, merchantRef, originalPSPID      string
-	brand, wallet, last4, deviceLast4, reason          string
-	effective, settlement                              string
+// readmeTiming is the Timing cell of a row of the event table in
+// fixtures/cards/README.md: "hold until D; refund D to D; respond by D;
+// available D", each part optional.
+type readmeTiming struct {
 	hold, refundFrom, refundBy, respondBy, availableOn string
-	rawLine                                            string
 }
 
-// readmeEvents parses the README's event table, by file.
-func readmeEvents(t *testing.T) map[string][]readmeEvent {
+// readmeEvents reads the README's event table, by file.
+func readmeEvents(t *testing.T) map[string][]table.Row {
 	t.Helper()
-	f, err := os.Open(filepath.Join(fixturesDir, "README.md"))
+	rows, err := table.Read(filepath.Join(fixturesDir, "README.md"), "File", "Line", "Kind")
 	require.NoError(t, err)
-	defer f.Close()
-	out := map[string][]readmeEvent{}
-	sc := bufio.NewScanner(f)
-	inTable := false
-	for sc.Scan() {
-		line := sc.Text()
-		if strings.HasPrefix(line, "| File | Line | Kind |") {
-			inTable = true
-			continue
-		}
-		if !inTable {
-			continue
-		}
-		if !strings.HasPrefix(line, "|") {
-			if len(out) > 0 {
-				break
-			}
-			continue
-		}
-		if strings.HasPrefix(line, "|---") {
-			continue
-		}
-		cells := strings.Split(strings.Trim(line, "|"), "|")
-		require.Len(t, cells, 16, "README row %q", line)
-		for i := range cells {
-			cells[i] = strings.TrimSpace(cells[i])
-			if cells[i] == "—" {
-				cells[i] = ""
-			}
-		}
-		e := readmeEvent{rawLine: line}
-		e.file = strings.Trim(cells[0], "`")
-		e.line, err = strconv.Atoi(cells[1])
-		require.NoError(t, err)
-		e.kind, e.direction = cells[2], cells[3]
-		amt := strings.Fields(cells[4])
-		require.Len(t, amt, 2, "amount cell %q", cells[4])
-		e.amount, e.currency = amt[0], amt[1]
-		e.pspID, e.pspEventID, e.merchantRef, e.originalPSPID = cells[5], cells[6], cells[7], cells[8]
-		e.brand, e.wallet = cells[9], cells[10]
-		e.last4 = cells[11]
-		if i := strings.Index(e.last4, " (device "); i >= 0 {
-			e.deviceLast4 = strings.TrimSuffix(e.last4[i+len(" (device "):], ")")
-			e.last4 = e.last4[:i]
-		}
-		e.reason, e.effective, e.settlement = cells[12], cells[13], cells[14]
-		if cells[15] != "" {
-			for _, part := range strings.Split(cells[15], ";") {
-				part = strings.TrimSpace(part)
-				switch {
-				case strings.HasPrefix(part, "hold until "):
-					e.hold = strings.TrimPrefix(part, "hold until ")
-				case strings.HasPrefix(part, "refund "):
-					from, by, ok := strings.Cut(strings.TrimPrefix(part, "refund "), " to ")
-					require.True(t, ok, part)
-					e.refundFrom, e.refundBy = from, by
-				case strings.HasPrefix(part, "respond by "):
-					e.respondBy = strings.TrimPrefix(part, "respond by ")
-				case strings.HasPrefix(part, "available "):
-					e.availableOn = strings.TrimPrefix(part, "available ")
-				default:
-					t.Fatalf("README timing %q", part)
-				}
-			}
-		}
-		out[e.file] = append(out[e.file], e)
+	_, byFile := table.Group(rows, "File")
+	return byFile
+}
+
+// parseTiming reads a row's Timing cell.
+func parseTiming(t *testing.T, cell string) readmeTiming {
+	t.Helper()
+	var tm readmeTiming
+	if cell == "" {
+		return tm
 	}
-	require.NoError(t, sc.Err())
-	require.NotEmpty(t, out, "no event table in the README")
-	return out
+	for _, part := range strings.Split(cell, ";") {
+		part = strings.TrimSpace(part)
+		switch {
+		case strings.HasPrefix(part, "hold until "):
+			tm.hold = strings.TrimPrefix(part, "hold until ")
+		case strings.HasPrefix(part, "refund "):
+			from, by, ok := strings.Cut(strings.TrimPrefix(part, "refund "), " to ")
+			require.True(t, ok, part)
+			tm.refundFrom, tm.refundBy = from, by
+		case strings.HasPrefix(part, "respond by "):
+			tm.respondBy = strings.TrimPrefix(part, "respond by ")
+		case strings.HasPrefix(part, "available "):
+			tm.availableOn = strings.TrimPrefix(part, "available ")
+		default:
+			t.Fatalf("README timing %q", part)
+		}
+	}
+	return tm
 }
 
 // fixtureFiles are the fixtures of each format, with the options that
@@ -128,46 +84,56 @@ func dateString(d payment.Date) string { return d.String() }
 // TestFixturesAgainstREADME reads every fixture and checks every event
 // against the hand-checked table in fixtures/cards/README.md.
 func TestFixturesAgainstREADME(t *testing.T) {
-	table := readmeEvents(t)
+	byFile := readmeEvents(t)
+	var files []string
+	for _, fx := range fixtureFiles(t) {
+		files = append(files, fx.file)
+	}
+	assert.ElementsMatch(t, files, slices.Collect(maps.Keys(byFile)), "every fixture in the README, and only those")
 	for _, fx := range fixtureFiles(t) {
 		t.Run(fx.file, func(t *testing.T) {
-			want := table[fx.file]
+			want := byFile[fx.file]
 			require.NotEmpty(t, want, "README has no events for %s", fx.file)
 			res := readFile(t, fx.file, fx.opts)
 			require.Empty(t, res.errs(), "problems: %v", messages(res.problems))
 			require.Len(t, res.events, len(want))
 			for i, w := range want {
 				ev := res.events[i]
-				t.Run(strconv.Itoa(w.line)+"_"+w.kind, func(t *testing.T) {
+				t.Run(w.Get("Line")+"_"+w.Get("Kind"), func(t *testing.T) {
 					c := ev.Card
 					reason := ""
 					if ev.Reason != nil {
 						reason = ev.Reason.Scheme + " " + ev.Reason.Code
 					}
+					amount := strings.Fields(w.Get("Amount"))
+					require.Len(t, amount, 2, "amount cell of %s", w)
+					last4, deviceLast4, _ := strings.Cut(w.Get("Last4"), " (device ")
+					deviceLast4 = strings.TrimSuffix(deviceLast4, ")")
+					tm := parseTiming(t, w.Get("Timing"))
 					assert.Equal(t, fx.format, ev.Format)
-					assert.Equal(t, w.line, ev.Source.Line, "line")
-					assert.Equal(t, w.kind, string(ev.Kind), "kind")
-					assert.Equal(t, w.direction, string(ev.Direction), "direction")
-					assert.Equal(t, w.amount, payment.FormatAmount(ev.Amount, ev.Currency), "amount")
-					assert.Equal(t, w.currency, ev.Currency, "currency")
-					assert.Equal(t, w.pspID, ev.Refs.PSPID, "psp id")
-					assert.Equal(t, w.pspEventID, ev.Refs.PSPEventID, "psp event id")
-					assert.Equal(t, w.merchantRef, ev.Refs.MerchantReference, "merchant reference")
-					assert.Equal(t, w.originalPSPID, ev.Refs.OriginalPSPID, "original psp id")
-					assert.Equal(t, w.brand, c.Brand, "brand")
-					assert.Equal(t, w.wallet, c.Wallet, "wallet")
-					assert.Equal(t, w.last4, c.Last4, "last4")
-					assert.Equal(t, w.deviceLast4, c.DeviceLast4, "device last4")
-					assert.Equal(t, w.reason, reason, "reason")
-					assert.Equal(t, w.effective, dateString(ev.EffectiveDate), "effective date")
-					assert.Equal(t, w.settlement, dateString(ev.SettlementDate), "settlement date")
-					assert.Equal(t, w.hold, dateString(ev.Timing.HoldExpiresOn), "hold expires on")
-					assert.Equal(t, w.refundFrom, dateString(ev.Timing.RefundArrivesFrom), "refund arrives from")
-					assert.Equal(t, w.refundBy, dateString(ev.Timing.RefundArrivesBy), "refund arrives by")
-					assert.Equal(t, w.respondBy, dateString(ev.Timing.DisputeResponseDue), "dispute response due")
-					assert.Equal(t, w.availableOn, dateString(ev.Timing.AvailableOn), "available on")
+					assert.Equal(t, w.Get("Line"), strconv.Itoa(ev.Source.Line), "line")
+					assert.Equal(t, w.Get("Kind"), string(ev.Kind), "kind")
+					assert.Equal(t, w.Get("Direction"), string(ev.Direction), "direction")
+					assert.Equal(t, amount[0], payment.FormatAmount(ev.Amount, ev.Currency), "amount")
+					assert.Equal(t, amount[1], ev.Currency, "currency")
+					assert.Equal(t, w.Get("PSP ID"), ev.Refs.PSPID, "psp id")
+					assert.Equal(t, w.Get("PSP event ID"), ev.Refs.PSPEventID, "psp event id")
+					assert.Equal(t, w.Get("Merchant reference"), ev.Refs.MerchantReference, "merchant reference")
+					assert.Equal(t, w.Get("Original PSP ID"), ev.Refs.OriginalPSPID, "original psp id")
+					assert.Equal(t, w.Get("Brand"), c.Brand, "brand")
+					assert.Equal(t, w.Get("Wallet"), c.Wallet, "wallet")
+					assert.Equal(t, last4, c.Last4, "last4")
+					assert.Equal(t, deviceLast4, c.DeviceLast4, "device last4")
+					assert.Equal(t, w.Get("Code"), reason, "reason")
+					assert.Equal(t, w.Get("Effective"), dateString(ev.EffectiveDate), "effective date")
+					assert.Equal(t, w.Get("Settlement"), dateString(ev.SettlementDate), "settlement date")
+					assert.Equal(t, tm.hold, dateString(ev.Timing.HoldExpiresOn), "hold expires on")
+					assert.Equal(t, tm.refundFrom, dateString(ev.Timing.RefundArrivesFrom), "refund arrives from")
+					assert.Equal(t, tm.refundBy, dateString(ev.Timing.RefundArrivesBy), "refund arrives by")
+					assert.Equal(t, tm.respondBy, dateString(ev.Timing.DisputeResponseDue), "dispute response due")
+					assert.Equal(t, tm.availableOn, dateString(ev.Timing.AvailableOn), "available on")
 					if t.Failed() {
-						t.Logf("README: %s", w.rawLine)
+						t.Logf("README: %s", w)
 					}
 				})
 			}

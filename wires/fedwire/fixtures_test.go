@@ -1,8 +1,6 @@
 package fedwire
 
 import (
-	"bufio"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -11,80 +9,33 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/payinv/payinv/fixtures/table"
 	"github.com/payinv/payinv/payment"
 )
 
-// readmeEvent is one row of the event table in fixtures/wires/fedwire/README.md.
-type readmeEvent struct {
-	file                                string
-	line                                int
-	kind, direction, amount, msgType    string
-	imad, omad, senderRef, originalIMAD string
-	party                               payment.Party
-	status, reason                      string
-	effective, settlement               string
-	raw                                 string
-}
-
-// readmeEvents parses the README's event table, by file, in order.
-func readmeEvents(t *testing.T) (map[string][]readmeEvent, []string) {
+// readmeEvents reads the README's event table: the files in README order
+// and their rows.
+func readmeEvents(t *testing.T) ([]string, map[string][]table.Row) {
 	t.Helper()
-	f, err := os.Open(filepath.Join(fixturesDir, "README.md"))
+	rows, err := table.Read(filepath.Join(fixturesDir, "README.md"), "File", "Line", "Kind")
 	require.NoError(t, err)
-	defer f.Close()
-	out := map[string][]readmeEvent{}
-	var files []string
-	sc := bufio.NewScanner(f)
-	inTable := false
-	for sc.Scan() {
-		line := sc.Text()
-		if strings.HasPrefix(line, "| File | Line | Kind |") {
-			inTable = true
-			continue
-		}
-		if !inTable || strings.HasPrefix(line, "|---") {
-			continue
-		}
-		if !strings.HasPrefix(line, "|") {
-			if len(out) > 0 {
-				break
-			}
-			continue
-		}
-		cells := strings.Split(strings.Trim(line, "|"), "|")
-		require.Len(t, cells, 14, "README row %q", line)
-		for i := range cells {
-			cells[i] = dash(cells[i])
-		}
-		e := readmeEvent{raw: line, file: strings.Trim(cells[0], "`")}
-		e.line, err = strconv.Atoi(cells[1])
-		require.NoError(t, err)
-		e.kind, e.direction, e.amount, e.msgType = cells[2], cells[3], cells[4], cells[5]
-		e.imad, e.omad, e.senderRef, e.originalIMAD = cells[6], cells[7], cells[8], cells[9]
-		party := strings.Split(cells[10], ",")
-		require.Len(t, party, 3, "party %q", cells[10])
-		e.party = payment.Party{Name: dash(party[0]), Account: dash(party[1]), Routing: dash(party[2])}
-		e.status, e.reason = cells[11], cells[12]
-		eff, set, ok := strings.Cut(cells[13], "/")
-		require.True(t, ok, "dates %q", cells[13])
-		e.effective, e.settlement = dash(eff), dash(set)
-		if _, seen := out[e.file]; !seen {
-			files = append(files, e.file)
-		}
-		out[e.file] = append(out[e.file], e)
-	}
-	require.NoError(t, sc.Err())
-	require.NotEmpty(t, out, "no event table in the README")
-	return out, files
+	return table.Group(rows, "File")
 }
 
-// dash trims a cell and reads "—" as empty.
-func dash(s string) string {
-	s = strings.TrimSpace(s)
-	if s == "—" {
-		return ""
-	}
-	return s
+// partyCell reads a row's Party cell: "name, account, routing".
+func partyCell(t *testing.T, w table.Row) payment.Party {
+	t.Helper()
+	party := strings.Split(w.Get("Party"), ",")
+	require.Len(t, party, 3, "party of %s", w)
+	return payment.Party{Name: table.Clean(party[0]), Account: table.Clean(party[1]), Routing: table.Clean(party[2])}
+}
+
+// datesCell reads a row's Dates cell: "effective / settlement".
+func datesCell(t *testing.T, w table.Row) (effective, settlement string) {
+	t.Helper()
+	eff, set, ok := strings.Cut(w.Get("Dates"), "/")
+	require.True(t, ok, "dates of %s", w)
+	return table.Clean(eff), table.Clean(set)
 }
 
 // reasonCell writes an event's reason as the README does.
@@ -102,13 +53,13 @@ func reasonCell(ev *payment.Event) string {
 // TestFixturesAgainstREADME reads every fixture and checks every event
 // against the hand-checked table in fixtures/wires/fedwire/README.md.
 func TestFixturesAgainstREADME(t *testing.T) {
-	table, files := readmeEvents(t)
+	files, byFile := readmeEvents(t)
 	for _, must := range []string{"2025-06-20-fedwire.txt", "2025-06-23-fedwire.txt", "bad/bad-amount.txt", "bad/unknown-tag.txt", "bad/truncated.txt"} {
 		require.Contains(t, files, must)
 	}
 	for _, file := range files {
 		t.Run(file, func(t *testing.T) {
-			want := table[file]
+			want := byFile[file]
 			res := readFixture(t, file)
 			if !strings.HasPrefix(file, "bad/") {
 				require.Empty(t, res.problems, "problems: %q", messages(res.problems))
@@ -116,24 +67,26 @@ func TestFixturesAgainstREADME(t *testing.T) {
 			require.Len(t, res.events, len(want))
 			for i, w := range want {
 				ev := res.events[i]
-				t.Run(strconv.Itoa(w.line), func(t *testing.T) {
-					assert.Equal(t, w.line, ev.Source.Line, w.raw)
-					assert.Equal(t, w.kind, string(ev.Kind), w.raw)
-					assert.Equal(t, w.direction, string(ev.Direction), w.raw)
-					assert.Equal(t, w.amount, ev.Amount.StringFixed(2), w.raw)
+				t.Run(w.Get("Line"), func(t *testing.T) {
+					raw := w.String()
+					effective, settlement := datesCell(t, w)
+					assert.Equal(t, w.Get("Line"), strconv.Itoa(ev.Source.Line), raw)
+					assert.Equal(t, w.Get("Kind"), string(ev.Kind), raw)
+					assert.Equal(t, w.Get("Direction"), string(ev.Direction), raw)
+					assert.Equal(t, w.Get("Amount"), ev.Amount.StringFixed(2), raw)
 					assert.Equal(t, "USD", ev.Currency)
-					assert.Equal(t, w.msgType, ev.Wire.MessageType, w.raw)
-					assert.Equal(t, w.imad, ev.Refs.IMAD, w.raw)
-					assert.Equal(t, w.imad, ev.Refs.MessageID, w.raw)
-					assert.Equal(t, w.omad, ev.Refs.OMAD, w.raw)
-					assert.Equal(t, w.senderRef, ev.Refs.SenderReference, w.raw)
-					assert.Equal(t, w.originalIMAD, ev.Refs.OriginalIMAD, w.raw)
-					assert.Equal(t, w.party, ev.Party, w.raw)
-					assert.Equal(t, w.status, ev.Wire.Status, w.raw)
-					assert.Equal(t, w.reason, reasonCell(ev), w.raw)
-					assert.Equal(t, w.effective, ev.EffectiveDate.String(), w.raw)
-					assert.Equal(t, w.settlement, ev.SettlementDate.String(), w.raw)
-					assert.Equal(t, w.effective, ev.Wire.CycleDate.String(), w.raw)
+					assert.Equal(t, w.Get("Message type"), ev.Wire.MessageType, raw)
+					assert.Equal(t, w.Get("IMAD"), ev.Refs.IMAD, raw)
+					assert.Equal(t, w.Get("IMAD"), ev.Refs.MessageID, raw)
+					assert.Equal(t, w.Get("OMAD"), ev.Refs.OMAD, raw)
+					assert.Equal(t, w.Get("Sender ref"), ev.Refs.SenderReference, raw)
+					assert.Equal(t, w.Get("Original IMAD"), ev.Refs.OriginalIMAD, raw)
+					assert.Equal(t, partyCell(t, w), ev.Party, raw)
+					assert.Equal(t, w.Get("Status"), ev.Wire.Status, raw)
+					assert.Equal(t, w.Get("Reason"), reasonCell(ev), raw)
+					assert.Equal(t, effective, ev.EffectiveDate.String(), raw)
+					assert.Equal(t, settlement, ev.SettlementDate.String(), raw)
+					assert.Equal(t, effective, ev.Wire.CycleDate.String(), raw)
 				})
 			}
 		})

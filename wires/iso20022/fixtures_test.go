@@ -1,112 +1,53 @@
 package iso20022
 
 import (
-	"bufio"
-	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/payinv/payinv/fixtures/table"
 	"github.com/payinv/payinv/payment"
 )
-
-// readmeEvent is one row of the event table in fixtures/wires/iso/README.md.
-type readmeEvent struct {
-	file                            string
-	line                            int
-	format, kind, direction, amount string
-	refs, originals, party, reason  string
-	effective, settlement, wire     string
-	rawLine                         string
-}
-
-// readmeEvents parses the README's event table, by file, in order.
-func readmeEvents(t *testing.T) (map[string][]readmeEvent, []string) {
-	t.Helper()
-	f, err := os.Open(filepath.Join(fixturesDir, "README.md"))
-	require.NoError(t, err)
-	defer f.Close()
-	out := map[string][]readmeEvent{}
-	var files []string
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	inTable := false
-	for sc.Scan() {
-		line := sc.Text()
-		if strings.HasPrefix(line, "| File | Line | Format |") {
-			inTable = true
-			continue
-		}
-		if !inTable || strings.HasPrefix(line, "|---") {
-			continue
-		}
-		if !strings.HasPrefix(line, "|") {
-			if len(out) > 0 {
-				break
-			}
-			continue
-		}
-		cells := strings.Split(strings.Trim(line, "|"), "|")
-		require.Len(t, cells, 13, "README row %q", line)
-		for i := range cells {
-			if cells[i] = strings.TrimSpace(cells[i]); cells[i] == "—" {
-				cells[i] = ""
-			}
-		}
-		e := readmeEvent{rawLine: line, file: strings.Trim(cells[0], "`")}
-		e.line, err = strconv.Atoi(cells[1])
-		require.NoError(t, err)
-		e.format, e.kind, e.direction, e.amount = cells[2], cells[3], cells[4], cells[5]
-		e.refs, e.originals, e.party, e.reason = cells[6], cells[7], cells[8], cells[9]
-		e.effective, e.settlement, e.wire = cells[10], cells[11], cells[12]
-		if _, seen := out[e.file]; !seen {
-			files = append(files, e.file)
-		}
-		out[e.file] = append(out[e.file], e)
-	}
-	require.NoError(t, sc.Err())
-	require.NotEmpty(t, out, "no event table in the README")
-	return out, files
-}
 
 // TestFixturesAgainstREADME reads every fixture and checks every event
 // against the hand-checked table in fixtures/wires/iso/README.md.
 func TestFixturesAgainstREADME(t *testing.T) {
-	table, files := readmeEvents(t)
+	rows, err := table.Read(filepath.Join(fixturesDir, "README.md"), "File", "Line", "Format")
+	require.NoError(t, err)
+	files, byFile := table.Group(rows, "File")
 	onDisk, err := filepath.Glob(filepath.Join(fixturesDir, "*.xml"))
 	require.NoError(t, err)
 	assert.Len(t, files, len(onDisk), "every fixture has its events in the README")
 	for _, file := range files {
 		t.Run(file, func(t *testing.T) {
-			want := table[file]
+			want := byFile[file]
 			res := readFile(t, file)
 			require.Empty(t, res.problems, "problems: %v", messages(res.problems))
 			require.Len(t, res.events, len(want))
 			for i, w := range want {
 				ev := res.events[i]
-				t.Run(strconv.Itoa(w.line)+"_"+w.kind, func(t *testing.T) {
+				t.Run(w.Get("Line")+"_"+w.Get("Kind"), func(t *testing.T) {
 					amount := payment.FormatAmount(ev.Amount, ev.Currency)
 					if ev.Currency != "" {
 						amount += " " + ev.Currency
 					}
-					assert.Equal(t, w.line, ev.Source.Line, "line")
-					assert.Equal(t, w.format, ev.Format, "format")
-					assert.Equal(t, w.kind, string(ev.Kind), "kind")
-					assert.Equal(t, w.direction, string(ev.Direction), "direction")
-					assert.Equal(t, w.amount, amount, "amount")
-					assert.Equal(t, w.refs, refsCell(ev), "refs")
-					assert.Equal(t, w.originals, originalsCell(ev), "original refs")
-					assert.Equal(t, w.party, partyCell(ev), "party")
-					assert.Equal(t, w.reason, reasonCell(ev), "reason")
-					assert.Equal(t, w.effective, ev.EffectiveDate.String(), "effective date")
-					assert.Equal(t, w.settlement, ev.SettlementDate.String(), "settlement date")
-					assert.Equal(t, w.wire, wireCell(ev), "wire")
+					assert.Equal(t, w.Get("Line"), strconv.Itoa(ev.Source.Line), "line")
+					assert.Equal(t, w.Get("Format"), ev.Format, "format")
+					assert.Equal(t, w.Get("Kind"), string(ev.Kind), "kind")
+					assert.Equal(t, w.Get("Direction"), string(ev.Direction), "direction")
+					assert.Equal(t, w.Get("Amount"), amount, "amount")
+					assert.Equal(t, w.Get("Refs"), refsCell(ev), "refs")
+					assert.Equal(t, w.Get("Original refs"), originalsCell(ev), "original refs")
+					assert.Equal(t, w.Get("Party"), partyCell(ev), "party")
+					assert.Equal(t, w.Get("Code"), reasonCell(ev), "reason")
+					assert.Equal(t, w.Get("Effective"), ev.EffectiveDate.String(), "effective date")
+					assert.Equal(t, w.Get("Settlement"), ev.SettlementDate.String(), "settlement date")
+					assert.Equal(t, w.Get("Wire"), wireCell(ev), "wire")
 					if t.Failed() {
-						t.Logf("README: %s", w.rawLine)
+						t.Logf("README: %s", w)
 					}
 				})
 			}

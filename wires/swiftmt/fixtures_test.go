@@ -1,7 +1,6 @@
 package swiftmt
 
 import (
-	"bufio"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -11,71 +10,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/payinv/payinv/fixtures/table"
 	"github.com/payinv/payinv/payment"
 )
-
-// readmeEvent is one row of the event table in fixtures/wires/swift/README.md.
-type readmeEvent struct {
-	file                                  string
-	line                                  int
-	format, kind, direction               string
-	amount, currency                      string
-	senderRef, uetr, originals, reason    string
-	effective, settlement, party, rawLine string
-}
-
-// readmeEvents parses the README's event table, by file, in file order.
-func readmeEvents(t *testing.T) (map[string][]readmeEvent, []string) {
-	t.Helper()
-	f, err := os.Open(filepath.Join(fixturesDir, "README.md"))
-	require.NoError(t, err)
-	defer f.Close()
-	out := map[string][]readmeEvent{}
-	var files []string
-	sc := bufio.NewScanner(f)
-	inTable := false
-	for sc.Scan() {
-		line := sc.Text()
-		if strings.HasPrefix(line, "| File | Line | Format |") {
-			inTable = true
-			continue
-		}
-		if !inTable {
-			continue
-		}
-		if !strings.HasPrefix(line, "|") {
-			break
-		}
-		if strings.HasPrefix(line, "|---") {
-			continue
-		}
-		cells := strings.Split(strings.Trim(line, "|"), "|")
-		require.Len(t, cells, 13, "README row %q", line)
-		for i := range cells {
-			cells[i] = strings.TrimSpace(cells[i])
-			if cells[i] == "—" {
-				cells[i] = ""
-			}
-		}
-		e := readmeEvent{rawLine: line}
-		e.file = strings.Trim(cells[0], "`")
-		e.line, err = strconv.Atoi(cells[1])
-		require.NoError(t, err)
-		e.format, e.kind, e.direction = cells[2], cells[3], cells[4]
-		amt := strings.Fields(cells[5])
-		require.Len(t, amt, 2, "amount cell %q", cells[5])
-		e.amount, e.currency = amt[0], amt[1]
-		e.senderRef, e.uetr, e.originals, e.reason = cells[6], cells[7], cells[8], cells[9]
-		e.effective, e.settlement, e.party = cells[10], cells[11], cells[12]
-		if _, seen := out[e.file]; !seen {
-			files = append(files, e.file)
-		}
-		out[e.file] = append(out[e.file], e)
-	}
-	require.NoError(t, sc.Err())
-	require.NotEmpty(t, out, "no event table in the README")
-	return out, files
-}
 
 // originals writes an event's original references as the README does.
 func originals(ev *payment.Event) string {
@@ -98,7 +35,9 @@ func partyCell(p payment.Party) string {
 // TestFixturesAgainstREADME reads every fixture and checks every event
 // against the hand-checked table in fixtures/wires/swift/README.md.
 func TestFixturesAgainstREADME(t *testing.T) {
-	table, files := readmeEvents(t)
+	rows, err := table.Read(filepath.Join(fixturesDir, "README.md"), "File", "Line", "Format")
+	require.NoError(t, err)
+	files, byFile := table.Group(rows, "File")
 	entries, err := os.ReadDir(fixturesDir)
 	require.NoError(t, err)
 	var onDisk []string
@@ -110,34 +49,36 @@ func TestFixturesAgainstREADME(t *testing.T) {
 	assert.ElementsMatch(t, onDisk, files, "every fixture in the README, and only those")
 	for _, file := range files {
 		t.Run(file, func(t *testing.T) {
-			want := table[file]
+			want := byFile[file]
 			res := readFile(t, file)
 			require.Empty(t, res.problems, "problems: %v", messages(res.problems))
 			require.Len(t, res.events, len(want))
 			for i, w := range want {
 				ev := res.events[i]
-				t.Run(strconv.Itoa(w.line)+"_"+w.kind, func(t *testing.T) {
+				t.Run(w.Get("Line")+"_"+w.Get("Kind"), func(t *testing.T) {
 					reason := ""
 					if ev.Reason != nil {
 						reason = ev.Reason.Scheme + " " + ev.Reason.Code
 					}
-					assert.Equal(t, w.line, ev.Source.Line, "line")
-					assert.Equal(t, w.format, ev.Format, "format")
-					assert.Equal(t, w.kind, string(ev.Kind), "kind")
-					assert.Equal(t, w.direction, string(ev.Direction), "direction")
-					assert.Equal(t, w.amount, payment.FormatAmount(ev.Amount, ev.Currency), "amount")
-					assert.Equal(t, w.currency, ev.Currency, "currency")
-					assert.Equal(t, w.senderRef, ev.Refs.SenderReference, "sender reference")
-					assert.Equal(t, w.senderRef, ev.Refs.MessageID, "message id")
-					assert.Equal(t, w.uetr, ev.Refs.UETR, "uetr")
-					assert.Equal(t, w.originals, originals(ev), "original references")
-					assert.Equal(t, w.reason, reason, "reason")
-					assert.Equal(t, w.effective, ev.EffectiveDate.String(), "effective date")
-					assert.Equal(t, w.settlement, ev.SettlementDate.String(), "settlement date")
-					assert.Equal(t, w.party, partyCell(ev.Party), "party")
+					amount := strings.Fields(w.Get("Amount"))
+					require.Len(t, amount, 2, "amount cell of %s", w)
+					assert.Equal(t, w.Get("Line"), strconv.Itoa(ev.Source.Line), "line")
+					assert.Equal(t, w.Get("Format"), ev.Format, "format")
+					assert.Equal(t, w.Get("Kind"), string(ev.Kind), "kind")
+					assert.Equal(t, w.Get("Direction"), string(ev.Direction), "direction")
+					assert.Equal(t, amount[0], payment.FormatAmount(ev.Amount, ev.Currency), "amount")
+					assert.Equal(t, amount[1], ev.Currency, "currency")
+					assert.Equal(t, w.Get("Sender reference"), ev.Refs.SenderReference, "sender reference")
+					assert.Equal(t, w.Get("Sender reference"), ev.Refs.MessageID, "message id")
+					assert.Equal(t, w.Get("UETR"), ev.Refs.UETR, "uetr")
+					assert.Equal(t, w.Get("Original refs"), originals(ev), "original references")
+					assert.Equal(t, w.Get("Reason"), reason, "reason")
+					assert.Equal(t, w.Get("Effective"), ev.EffectiveDate.String(), "effective date")
+					assert.Equal(t, w.Get("Settlement"), ev.SettlementDate.String(), "settlement date")
+					assert.Equal(t, w.Get("Party"), partyCell(ev.Party), "party")
 					assert.Equal(t, Network, ev.Wire.Network)
 					if t.Failed() {
-						t.Logf("README: %s", w.rawLine)
+						t.Logf("README: %s", w)
 					}
 				})
 			}
