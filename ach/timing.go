@@ -19,7 +19,9 @@ import (
 //   - a reversal must reach the RDFI within 5 banking days after the
 //     Settlement Date of the erroneous entry.
 //
-// The dates below are the last settlement dates that satisfy each rule.
+// The dates below are the last settlement dates that satisfy each rule;
+// the time frames themselves live in package settlement (ACHReturnDeadline,
+// ACHUnauthorizedReturnDeadline, ACHReversalDeadline).
 
 // forwardWindows dates the return and reversal windows of forward entries
 // that settle on settled.
@@ -28,9 +30,9 @@ func forwardWindows(settled payment.Date, cal *settlement.Calendar) payment.Timi
 		return payment.Timing{}
 	}
 	return payment.Timing{
-		ReturnableUntil:             cal.AddBankingDays(settled, 2),
-		ReversibleUntil:             cal.AddBankingDays(settled, 5),
-		UnauthorizedReturnableUntil: SixtyDayDeadline(settled, cal),
+		ReturnableUntil:             settlement.ACHReturnDeadline(settled, cal),
+		ReversibleUntil:             settlement.ACHReversalDeadline(settled, cal),
+		UnauthorizedReturnableUntil: settlement.ACHUnauthorizedReturnDeadline(settled, cal),
 	}
 }
 
@@ -55,7 +57,7 @@ func isReceiverDebit(code int) bool {
 // SixtyDayDeadline is the last settlement date for a 60-day return of an
 // entry settled on settled: the banking day after the 60th calendar day.
 func SixtyDayDeadline(settled payment.Date, cal *settlement.Calendar) payment.Date {
-	return cal.AddBankingDays(settled.AddDays(60), 1)
+	return settlement.ACHUnauthorizedReturnDeadline(settled, cal)
 }
 
 // ReturnDeadline is the last settlement date a return with code's time
@@ -69,7 +71,7 @@ func ReturnDeadline(code string, original payment.Date, cal *settlement.Calendar
 	}
 	switch c.TimeFrame {
 	case TwoBankingDays:
-		return cal.AddBankingDays(original, 2), true
+		return settlement.ACHReturnDeadline(original, cal), true
 	case SixtyCalendarDays:
 		return SixtyDayDeadline(original, cal), true
 	}

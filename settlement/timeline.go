@@ -43,8 +43,23 @@ type Request struct {
 	Consumer bool
 	// Amount, when set, is checked against limits (Same Day ACH's).
 	Amount decimal.Decimal
+	// UnsettledFunds is true for a trade buy paid for with money that has
+	// not settled yet (proceeds of a sale still settling, an instant
+	// deposit): selling what it bought too early is a good-faith violation.
+	UnsettledFunds bool
 	// AsOf is "today", for saying which steps are past.
 	AsOf time.Time
+	// EffectiveDate is the ACH Effective Entry Date the Originator asked
+	// for; zero means today for Same Day ACH, else the next banking day. A
+	// past, today's, weekend or holiday date settles at the earliest
+	// opportunity.
+	EffectiveDate payment.Date
+	// Network is the card network (visa, mastercard, amex, discover): hold
+	// lengths and chargeback response windows depend on it.
+	Network string
+	// MerchantInitiated marks a card authorization the merchant started
+	// (a Visa merchant-initiated hold lasts 5 days, not 7).
+	MerchantInitiated bool
 }
 
 // Step is one dated moment of a timeline.

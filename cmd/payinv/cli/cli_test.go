@@ -180,6 +180,20 @@ func TestCommandsGolden(t *testing.T) {
 		{name: "find_wire_record", args: append(append([]string{"find", "--records", "fixtures/records/records.csv", "--id", "WIR-2611200001", asOf}, swiftWires...), isoWires...)},
 		{name: "find_wire_remittance", args: append([]string{"find", "--id", "WIR-2611160001", asOf}, isoWires...)},
 
+		// when
+		{name: "when_ach_same_day_friday_late", args: []string{"when", "--rail", "ach", "--same-day", "--direction", "debit", "--at", "2026-11-20 16:50"}},
+		{name: "when_ach_thanksgiving_debit_json", args: []string{"when", "--rail", "ach", "--direction", "credit", "--consumer", "--at", "2026-11-25T15:00:00-05:00", "-o", "json"}},
+		{name: "when_wire_after_cutoff", args: []string{"when", "--rail", "wire", "--at", "2026-11-20T23:50:00Z"}},
+		{name: "when_wire_swift_csv", args: []string{"when", "--rail", "wire", "--kind", "swift", "--at", "2026-11-20 10:00", "-o", "csv"}},
+		{name: "when_trade_before_holiday", args: []string{"when", "--rail", "trade", "--kind", "buy", "--at", "2026-01-16 11:00"}},
+		{name: "when_trade_deposit_rules", args: []string{"when", "--rail", "trade", "--kind", "deposit", "--at", "2026-11-20 10:00", "--rules", "cmd/payinv/cli/testdata/rules/bank.yaml"}},
+		{name: "when_ach_bank_cutoff_rules", args: []string{"when", "--rail", "ach", "--same-day", "--at", "2026-11-20 16:30", "--rules", "cmd/payinv/cli/testdata/rules/bank.yaml"}},
+		{name: "when_card_refund", args: []string{"when", "--rail", "card", "--kind", "refund", "--at", "2026-11-20 10:00"}},
+		{name: "when_no_rail", args: []string{"when", "--at", "2026-11-20 10:00"}, code: 2},
+		{name: "when_bad_rail", args: []string{"when", "--rail", "paypal"}, code: 2},
+		{name: "when_bad_at", args: []string{"when", "--rail", "ach", "--at", "yesterday"}, code: 2},
+		{name: "when_bad_rules", args: []string{"when", "--rail", "ach", "--rules", "fixtures/records/maps/bank-export.yaml"}, code: 2},
+
 		// usage
 		{name: "usage_no_files", args: []string{"ach", "show"}, code: 2},
 		{name: "usage_bad_output", args: []string{"ach", "show", "-o", "xml", "fixtures/ach"}, code: 2},

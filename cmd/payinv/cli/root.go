@@ -89,6 +89,7 @@ given. Tables are for people; -o json and -o csv are stable for scripts.` + exit
 		newACHCmd(opts),
 		newCardsCmd(opts),
 		newWiresCmd(opts),
+		newWhenCmd(opts),
 		newEventsCmd(opts),
 		newMatchCmd(opts),
 		newFindCmd(opts),
