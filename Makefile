@@ -62,6 +62,12 @@ demo: build
 	@echo "\$$ payinv wires show fixtures/wires/iso/*.xml"
 	@$(BIN) wires show $(ISO_WIRES)
 	@echo
+	@echo "\$$ payinv when --rail ach --same-day --direction credit --consumer --at '2026-11-20 16:50'"
+	@$(BIN) when --rail ach --same-day --direction credit --consumer --at '2026-11-20 16:50'
+	@echo
+	@echo "\$$ payinv when --rail trade --kind sell --at '2026-11-25 11:00'"
+	@$(BIN) when --rail trade --kind sell --at '2026-11-25 11:00'
+	@echo
 	@echo "\$$ payinv explain R10 C02 4837 AC04"
 	@$(BIN) explain R10 C02 4837 AC04
 	@echo
