@@ -62,6 +62,9 @@ type Options struct {
 	AsOf payment.Date
 	// Calendar counts banking days; the Federal Reserve's by default.
 	Calendar *settlement.Calendar
+	// Rules time the rails for the expected settlement of pending records;
+	// the published defaults when nil.
+	Rules *settlement.Rules
 }
 
 // DefaultWindow is the default date window, in banking days.
@@ -108,6 +111,10 @@ type RecordResult struct {
 	// Attempts are further stories the record's reference names in which
 	// no money moved: declined tries before the card that went through.
 	Attempts []*Story
+	// ExpectedSettlement is, for a pending record with no payment in the
+	// evidence yet, when its payment should settle (from the settlement
+	// engine's timeline of its rail); zero otherwise.
+	ExpectedSettlement payment.Date
 	// NearMiss explains, for a record with no story, the candidate that
 	// came closest and what did not fit.
 	NearMiss *NearMiss
@@ -159,6 +166,9 @@ func NewMatcher(opts Options) *Matcher { return newMatcher(opts) }
 func newMatcher(opts Options) *Matcher {
 	if opts.Window <= 0 {
 		opts.Window = DefaultWindow
+	}
+	if opts.Rules == nil {
+		opts.Rules = settlement.DefaultRules()
 	}
 	if opts.Calendar == nil {
 		opts.Calendar = settlement.Fed
@@ -601,6 +611,9 @@ func (m *Matcher) conclude(res *RecordResult) {
 		}
 		if res.Status == StatusMissing || r.Status == records.StatusCompleted {
 			res.NearMiss = m.nearMiss(r)
+		}
+		if res.Status == StatusPending {
+			res.ExpectedSettlement = expectedSettlement(r, m.opts.Rules, m.opts.Calendar)
 		}
 		if res.Status == StatusPending && r.Status == records.StatusCompleted {
 			res.Conflict = "the record says completed, but no payment is in the evidence yet"

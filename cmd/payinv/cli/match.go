@@ -18,6 +18,7 @@ import (
 	"github.com/payinv/payinv/match"
 	"github.com/payinv/payinv/payment"
 	"github.com/payinv/payinv/records"
+	"github.com/payinv/payinv/settlement"
 )
 
 type matchOptions struct {
@@ -28,6 +29,9 @@ type matchOptions struct {
 	report  string
 	rails   []string
 	read    inputFlags
+	// rulesPath is --rules; rules what it says, over the defaults.
+	rulesPath string
+	rules     *settlement.Rules
 }
 
 func newMatchCmd(opts *options) *cobra.Command {
@@ -75,6 +79,13 @@ needs --report or a stdout that is not a terminal.` + exitStatusHelp + `
 			if mo.window < 0 {
 				return usageErrorf(cmd.CommandPath(), "--window must be 0 or more banking days")
 			}
+			if mo.rulesPath != "" {
+				rules, err := settlement.LoadRules(mo.rulesPath)
+				if err != nil {
+					return usageErrorf(cmd.CommandPath(), "--rules: %v", err)
+				}
+				mo.rules = rules
+			}
 			if opts.output == "xlsx" && mo.report == "" && opts.io.StdoutTTY {
 				return usageErrorf(cmd.CommandPath(), "-o xlsx writes a binary file: give --report FILE or redirect stdout")
 			}
@@ -95,6 +106,7 @@ needs --report or a stdout that is not a terminal.` + exitStatusHelp + `
 	f.StringVar(&mo.mapping, "map", "", "a YAML or TOML file describing the records' layout")
 	f.IntVar(&mo.window, "window", match.DefaultWindow, "banking days a record and its payment may be apart")
 	f.StringVar(&mo.report, "report", "", "also write the report to this file (.json, .csv or .xlsx)")
+	f.StringVar(&mo.rulesPath, "rules", "", "YAML or TOML `FILE` of cut-off times overriding the defaults, for when pending records should settle (see payinv when)")
 	f.StringSliceVar(&mo.rails, "rail", nil, "only reconcile records of these rails ("+strings.Join(records.Rails(), ", ")+"), comma-separated or repeated")
 	return cmd
 }
@@ -102,7 +114,7 @@ needs --report or a stdout that is not a terminal.` + exitStatusHelp + `
 func runMatch(mo *matchOptions, args []string) error {
 	rep, sources := mo.inputs(args)
 	setMemoryLimit(mo.records, sources)
-	m := match.NewMatcher(match.Options{Window: mo.window, AsOf: mo.today})
+	m := match.NewMatcher(match.Options{Window: mo.window, AsOf: mo.today, Rules: mo.rules})
 
 	// The records and the events are read at the same time; their problems
 	// are printed afterwards, records first, so the output stays the same.
@@ -509,6 +521,10 @@ func (r *matchReport) why(rr *match.RecordResult) string {
 	switch rr.Status {
 	case match.StatusMissing:
 		parts = append(parts, fmt.Sprintf("no payment found within %d banking days", r.opts.window))
+	case match.StatusPending:
+		if d := rr.ExpectedSettlement; !d.IsZero() {
+			parts = append(parts, "no payment yet: expected to settle by "+d.String())
+		}
 	case match.StatusAmbiguous:
 		switch {
 		case len(rr.Ambiguous) > 1:
@@ -560,7 +576,7 @@ const maxBreakRows = 1000
 var matchCSVHeader = []string{
 	"record_id", "customer_id", "type", "rail", "amount", "currency", "created_at", "record_status",
 	"status", "break", "conflict", "matched_by", "score", "outcome", "events", "duplicate_of", "duplicates",
-	"ambiguous", "near_miss", "near_miss_failed", "notes", "attempts",
+	"ambiguous", "near_miss", "near_miss_failed", "notes", "attempts", "expected_settlement",
 }
 
 func (r *matchReport) writeCSV(w io.Writer) error {
@@ -591,7 +607,7 @@ func (r *matchReport) attemptRow(s *match.Story) []string {
 // unclaimedRow is a story no record claims, with its status and break.
 func (r *matchReport) unclaimedRow(s *match.Story, status match.Status, brk bool) []string {
 	return []string{"", "", "", string(storyHead(s).Rail), payment.FormatAmount(s.Amount(), s.Currency()), s.Currency(), "", "",
-		string(status), strconv.FormatBool(brk), "", "", "", string(s.Outcome), r.storyText(s), "", "", "", "", "", strings.Join(s.Notes(), "; "), ""}
+		string(status), strconv.FormatBool(brk), "", "", "", string(s.Outcome), r.storyText(s), "", "", "", "", "", strings.Join(s.Notes(), "; "), "", ""}
 }
 
 func (r *matchReport) csvRow(rr *match.RecordResult) []string {
@@ -623,6 +639,7 @@ func (r *matchReport) csvRow(rr *match.RecordResult) []string {
 		rec.CreatedAt.Format("2006-01-02T15:04:05Z07:00"), rec.Status,
 		string(rr.Status), strconv.FormatBool(rr.Break), rr.Conflict, matchedBy(rr), score, outcome, events,
 		rr.DuplicateOf, strings.Join(dups, " "), strings.Join(amb, " "), near, failed, notes, strings.Join(tries, " "),
+		rr.ExpectedSettlement.String(),
 	}
 }
 
@@ -719,6 +736,12 @@ func (r *matchReport) recordJSON(out *jsonOut, rr *match.RecordResult) {
 	out.int(rr.Score)
 	out.raw(`,"why":`)
 	out.str(r.why(rr))
+	out.raw(`,"expected_settlement":`)
+	if rr.ExpectedSettlement.IsZero() {
+		out.raw("null")
+	} else {
+		out.str(rr.ExpectedSettlement.String())
+	}
 	out.raw(`,"story":`)
 	if rr.Story == nil {
 		out.raw("null")
