@@ -36,11 +36,17 @@ func forwardWindows(settled payment.Date, cal *settlement.Calendar) payment.Timi
 	}
 }
 
-// forwardTiming gives a forward entry its batch's windows: the reversal
-// window for payments and reversals, the 60-day window for debits to
-// consumer accounts.
+// forwardTiming gives a forward entry its batch's windows: the day the
+// money is available and the reversal window for payments, the reversal
+// window for reversals, the 60-day window for debits to consumer accounts.
 func forwardTiming(ev *payment.Event, w payment.Timing) {
 	ev.Timing.ReturnableUntil = w.ReturnableUntil
+	if ev.Kind == payment.KindPayment {
+		// The receiving bank makes a credit available on the Settlement
+		// Date (by 9 a.m., or by the Same Day window's time) and posts a
+		// debit at settlement (settlement.ACHRules, FedACH schedule).
+		ev.Timing.AvailableOn = ev.SettlementDate
+	}
 	if ev.Kind == payment.KindPayment || ev.Kind == payment.KindReversal {
 		ev.Timing.ReversibleUntil = w.ReversibleUntil
 	}

@@ -221,8 +221,9 @@ type Timing struct {
 	RefundArrivesBy   Date
 	// DisputeResponseDue is the last day to answer a chargeback.
 	DisputeResponseDue Date
-	// AvailableOn is when the processor makes the money available to the
-	// company (a payout).
+	// AvailableOn is when the money is available to whoever receives it:
+	// an ACH or wire payment's receiver, the company for a processor's
+	// payout.
 	AvailableOn Date
 }
 

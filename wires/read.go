@@ -76,6 +76,7 @@ func Read(r io.Reader, name string, opts Options) iter.Seq2[*payment.Event, erro
 		for ev, err := range events {
 			if ev != nil {
 				ours.settle(ev)
+				setAvailable(ev)
 			}
 			if !yield(ev, err) {
 				return
@@ -184,4 +185,24 @@ func isABA(s string) bool {
 		}
 	}
 	return true
+}
+
+// setAvailable dates when a wire's money is available to its receiver:
+// Fedwire and CHIPS settle final and the receiving bank posts the credit
+// the same day (settlement.WireRules); a statement entry is on the
+// account on its value date. A SWIFT payment's credit to the beneficiary
+// takes 1–5 business days and is left to payinv when.
+func setAvailable(ev *payment.Event) {
+	switch ev.Kind {
+	case payment.KindPayment, payment.KindReturn, payment.KindReversal:
+	default:
+		return
+	}
+	if ev.SettlementDate.IsZero() || ev.Wire == nil {
+		return
+	}
+	switch ev.Wire.Network {
+	case "fedwire", "chips", "book":
+		ev.Timing.AvailableOn = ev.SettlementDate
+	}
 }
