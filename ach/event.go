@@ -214,7 +214,7 @@ func (e *Entry) fillReturnOrChange(ev *payment.Event) {
 		ev.ACH.ReturnSettlementDate, _ = ResolveJulian(a.ReturnSettlementDate, settled)
 		ev.ACH.DishonoredSettlementDate, _ = ResolveJulian(a.DishonoredReturnSettlementDate, settled)
 		ev.ACH.OriginalReturnSentOn, _ = parseYYMMDD(strings.TrimSpace(a.DateOriginalEntryReturned))
-		answerTiming(ev, ev.ACH.DishonoredSettlementDate, 2, cal)
+		answerTiming(ev, ev.ACH.DishonoredSettlementDate, settlement.ACHContestBankingDays, cal)
 	case e.Dishonored != nil:
 		a := e.Dishonored
 		ev.Reason = returnReason(a.DishonoredReturnReasonCode)
@@ -228,9 +228,9 @@ func (e *Entry) fillReturnOrChange(ev *payment.Event) {
 		} else {
 			ev.ACH.ReturnInfo = strings.TrimSpace(a.AddendaInformation)
 		}
-		answerTiming(ev, ev.ACH.ReturnSettlementDate, 5, cal)
+		answerTiming(ev, ev.ACH.ReturnSettlementDate, settlement.ACHDishonorBankingDays, cal)
 		if !settled.IsZero() {
-			ev.Timing.ContestableUntil = cal.AddBankingDays(settled, 2)
+			ev.Timing.ContestableUntil = settlement.ACHDeadline(settled, settlement.ACHContestBankingDays, cal)
 		}
 	case e.Return != nil:
 		a := e.Return
@@ -239,7 +239,7 @@ func (e *Entry) fillReturnOrChange(ev *payment.Event) {
 		ev.ACH.OriginalDFI = strings.TrimSpace(a.OriginalDFI)
 		ev.ACH.ReturnInfo = strings.TrimSpace(a.AddendaInformation)
 		if !settled.IsZero() {
-			ev.Timing.DishonorableUntil = cal.AddBankingDays(settled, 5)
+			ev.Timing.DishonorableUntil = settlement.ACHDeadline(settled, settlement.ACHDishonorBankingDays, cal)
 		}
 	case e.RefusedChange != nil:
 		a := e.RefusedChange
@@ -256,7 +256,7 @@ func (e *Entry) fillReturnOrChange(ev *payment.Event) {
 		ev.ACH.OriginalDFI = strings.TrimSpace(a.OriginalDFI)
 		ev.ACH.Corrected = correctedData(a)
 		if !settled.IsZero() {
-			ev.Timing.CorrectionDue = cal.AddBankingDays(settled, 6)
+			ev.Timing.CorrectionDue = settlement.ACHDeadline(settled, settlement.ACHCorrectionBankingDays, cal)
 		}
 	}
 }
@@ -267,7 +267,7 @@ func answerTiming(ev *payment.Event, answered payment.Date, days int, cal *settl
 	if answered.IsZero() {
 		return
 	}
-	dateAgainst(ev, answered, cal.AddBankingDays(answered, days), cal)
+	dateAgainst(ev, answered, settlement.ACHDeadline(answered, days, cal), cal)
 }
 
 func prefixR(code string) string {

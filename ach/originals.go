@@ -160,7 +160,7 @@ func (o *Originals) Date(ev *payment.Event, cal *settlement.Calendar) Link {
 		// The receiving bank sends a NOC within 2 banking days of the
 		// original entry's settlement.
 		ev.Timing.OriginalSettlementDate = orig.settled
-		dateAgainst(ev, orig.settled, cal.AddBankingDays(orig.settled, 2), cal)
+		dateAgainst(ev, orig.settled, settlement.ACHDeadline(orig.settled, settlement.ACHNOCBankingDays, cal), cal)
 	default:
 		if ev.Timing.OriginalSettlementDate.IsZero() {
 			ev.Timing.OriginalSettlementDate = orig.settled
@@ -236,7 +236,7 @@ func (o *Originals) dateReversal(ev *payment.Event, cal *settlement.Calendar) Li
 	}
 	ev.Timing.OriginalSettlementDate = orig.settled
 	if !orig.settled.IsZero() {
-		dateAgainst(ev, orig.settled, cal.AddBankingDays(orig.settled, 5), cal)
+		dateAgainst(ev, orig.settled, settlement.ACHReversalDeadline(orig.settled, cal), cal)
 	}
 	return Link{Original: o.source(orig), Candidates: 1}
 }

@@ -50,7 +50,26 @@ const (
 	// ACHReversalBankingDays is how long an Originator has to reverse an
 	// erroneous entry: 5 banking days.
 	ACHReversalBankingDays = 5
+	// ACHDishonorBankingDays is how long after a return's Settlement Date
+	// the ODFI may dishonor it: 5 banking days.
+	ACHDishonorBankingDays = 5
+	// ACHContestBankingDays is how long after a dishonored return's
+	// Settlement Date the RDFI may contest it: 2 banking days.
+	ACHContestBankingDays = 2
+	// ACHNOCBankingDays is how long after the entry's Settlement Date the
+	// RDFI sends a Notification of Change: 2 banking days.
+	ACHNOCBankingDays = 2
+	// ACHCorrectionBankingDays is how long an Originator has to apply a
+	// NOC (or before the next entry, whichever is later): 6 banking days.
+	ACHCorrectionBankingDays = 6
 )
+
+// ACHDeadline is the last day of a time frame of n banking days counted
+// from settled (a return's, a dishonor's, a NOC's Settlement Date): use it
+// with the ACH*BankingDays constants.
+func ACHDeadline(settled payment.Date, n int, cal *Calendar) payment.Date {
+	return cal.AddBankingDays(settled, n)
+}
 
 // Rule sources named on ACH steps.
 const (
