@@ -181,8 +181,8 @@ func TestCommandsGolden(t *testing.T) {
 		{name: "find_wire_remittance", args: append([]string{"find", "--id", "WIR-2611160001", asOf}, isoWires...)},
 
 		// when
-		{name: "when_ach_same_day_friday_late", args: []string{"when", "--rail", "ach", "--same-day", "--direction", "debit", "--at", "2026-11-20 16:50"}},
-		{name: "when_ach_thanksgiving_debit_json", args: []string{"when", "--rail", "ach", "--direction", "credit", "--consumer", "--at", "2026-11-25T15:00:00-05:00", "-o", "json"}},
+		{name: "when_ach_same_day_friday_late", args: []string{"when", "--as-of=2026-11-24", "--rail", "ach", "--same-day", "--direction", "debit", "--at", "2026-11-20 16:50"}},
+		{name: "when_ach_thanksgiving_debit_json", args: []string{"when", asOf, "--rail", "ach", "--direction", "credit", "--consumer", "--at", "2026-11-25T15:00:00-05:00", "-o", "json"}},
 		{name: "when_wire_after_cutoff", args: []string{"when", "--rail", "wire", "--at", "2026-11-20T23:50:00Z"}},
 		{name: "when_wire_swift_csv", args: []string{"when", "--rail", "wire", "--kind", "swift", "--at", "2026-11-20 10:00", "-o", "csv"}},
 		{name: "when_trade_before_holiday", args: []string{"when", "--rail", "trade", "--kind", "buy", "--at", "2026-01-16 11:00"}},

@@ -33,7 +33,9 @@ settles, when the money is available, until when it can still come back.
 
 --at is the starting instant: RFC 3339 with its zone (2026-11-20T16:50:00-05:00,
 or ...Z for UTC), or a time without a zone, read in US Eastern time, the
-rails' clock ("2026-11-20 16:50"); by default now. Steps are given in US
+rails' clock ("2026-11-20 16:50"); by default now. Each step is marked past,
+today or ahead against --as-of (today by default), so that an analyst can
+tell a customer what is still to come. Steps are given in US
 Eastern time. Dates follow the Federal Reserve's banking calendar (and, for
 trades, the exchanges' trading calendar).
 
@@ -130,7 +132,19 @@ func parseInstant(s string, now time.Time) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("%q is not a time: want RFC 3339 (2026-11-20T16:50:00-05:00) or \"2026-11-20 16:50\" (US Eastern)", s)
 }
 
-var whenColumns = []column{{title: "when"}, {title: "step"}, {title: "what"}}
+var whenColumns = []column{{title: "when"}, {title: "step"}, {title: "as of"}, {title: "what"}}
+
+// stepState says where a step stands on today (--as-of): "past", "today"
+// or "ahead".
+func stepState(s settlement.Step, today payment.Date) string {
+	switch d := s.Day(); {
+	case d.Before(today):
+		return "past"
+	case d == today:
+		return "today"
+	}
+	return "ahead"
+}
 
 // stepTime writes a step's moment for a table: "Fri 2026-11-20 4:50 p.m.".
 func stepTime(s settlement.Step) string {
@@ -147,6 +161,8 @@ func writeTimeline(opts *options, tl settlement.Timeline) error {
 		out := newJSONOut(opts.io.Out)
 		out.raw(`{"rail":`)
 		out.str(tl.Request.Rail)
+		out.raw(`,"as_of":`)
+		out.str(opts.today.String())
 		out.raw(`,"at":`)
 		out.str(tl.Request.At.In(settlement.Eastern).Format(time.RFC3339))
 		out.raw(`,"steps":[`)
@@ -160,7 +176,9 @@ func writeTimeline(opts *options, tl settlement.Timeline) error {
 			out.str(s.At.Format(time.RFC3339))
 			out.raw(`,"date":`)
 			out.str(s.Day().String())
-			out.raw(`,"day_only":` + strconv.FormatBool(s.DayOnly) + `,"sentence":`)
+			out.raw(`,"day_only":` + strconv.FormatBool(s.DayOnly) + `,"as_of":`)
+			out.str(stepState(s, opts.today))
+			out.raw(`,"sentence":`)
 			out.str(s.Sentence)
 			out.raw(`,"rule":`)
 			out.str(s.Rule)
@@ -179,21 +197,22 @@ func writeTimeline(opts *options, tl settlement.Timeline) error {
 		out.raw("]}\n")
 		return out.flush()
 	case "csv":
-		rows := newCSVRows(opts.io.Out, []string{"key", "at", "date", "day_only", "sentence", "rule"})
+		rows := newCSVRows(opts.io.Out, []string{"key", "at", "date", "day_only", "sentence", "rule", "as_of"})
 		for _, s := range tl.Steps {
-			rows.write([]string{s.Key, s.At.Format(time.RFC3339), s.Day().String(), strconv.FormatBool(s.DayOnly), s.Sentence, s.Rule})
+			rows.write([]string{s.Key, s.At.Format(time.RFC3339), s.Day().String(), strconv.FormatBool(s.DayOnly), s.Sentence, s.Rule,
+				stepState(s, opts.today)})
 		}
 		return rows.flush()
 	}
 	w := newBuffered(opts.io.Out)
 	rows := make([][]string, len(tl.Steps))
 	for i, s := range tl.Steps {
-		rows[i] = []string{stepTime(s), s.Key, s.Sentence}
+		rows[i] = []string{stepTime(s), s.Key, stepState(s, opts.today), s.Sentence}
 	}
 	_ = writeTable(w, whenColumns, rows)
 	for _, n := range tl.Notes {
 		w.printf("\nNote: %s\n", n)
 	}
-	w.printf("\nTimes are US Eastern (the rails' clock).\n")
+	w.printf("\nTimes are US Eastern (the rails' clock); \"as of\" is against %s (--as-of).\n", opts.today)
 	return w.flush()
 }
