@@ -76,8 +76,8 @@ const (
 	srcFedACH            = "FedACH schedule (frbservices.org)"
 	srcNachaSameDay      = "Nacha Operating Rules, Same Day ACH (limit and eligibility)"
 	srcNachaEED          = "Nacha Operating Rules, Effective Entry Date (earliest opportunity)"
-	srcNachaAvailability = "Nacha Operating Rules, funds availability (VERIFY subsection)"
-	srcNachaReturns      = "Nacha Operating Rules, return time frames (VERIFY subsection)"
+	srcNachaAvailability = "Nacha Operating Rules, funds availability" // VERIFY: the subsection number
+	srcNachaReturns      = "Nacha Operating Rules, return time frames" // VERIFY: the subsection number
 )
 
 // achNineAMForAll is the day from which every non-same-day ACH credit is

@@ -69,7 +69,7 @@ const (
 	srcCardHold     = "card network authorization rules (Stripe: place a hold)"
 	srcCardRefund   = "Stripe support: how long refunds take to process"
 	srcCardDispute  = "card network dispute rules (Chargeflow network timelines)"
-	srcCardPayout   = "Visa Direct / Mastercard Send Fast Funds (TabaPay); VERIFY"
+	srcCardPayout   = "Visa Direct / Mastercard Send Fast Funds (TabaPay)" // VERIFY with the networks' rules
 	srcCardSettle   = "company policy (rules file): the processor's payout schedule"
 	srcCardCaptured = "processor records"
 )

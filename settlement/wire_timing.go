@@ -38,7 +38,7 @@ const (
 	srcCHIPS       = "CHIPS operating hours (The Clearing House)"
 	srcSWIFT       = "SWIFT gpi statistics (swift.com); typical, not a rule"
 	srcWirePolicy  = "company policy (rules file): the bank's wire cut-off"
-	srcWirePosting = "receiving bank's posting (Regulation CC 229.10(b), VERIFY)"
+	srcWirePosting = "receiving bank's posting (Regulation CC 229.10(b))" // VERIFY that 229.10(b) is the section
 )
 
 // WireRules are Fedwire's and CHIPS's hours and cut-offs, the company's
