@@ -239,3 +239,22 @@ func TestClone(t *testing.T) {
 	ev.Wire.OriginalAmount.Currency = "EUR"
 	assert.Equal(t, want, string(c.AppendJSON(nil)), "the clone did not change with its original")
 }
+
+func TestMaskNumbersInText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"FBO ACCT 4470012345", "FBO ACCT ****2345"},
+		{"/ACC/123456789", "/ACC/****6789"},
+		{"RETURN OF FUNDS IMAD 20250620LKTBQR01000047", "RETURN OF FUNDS IMAD 20250620LKTBQR01000047"},
+		{"FBO CUS-1001 WIR-2611160001", "FBO CUS-1001 WIR-2611160001"},
+		{"REF 1234567 SHORT", "REF 1234567 SHORT"},
+		{"12345678", "****5678"},
+		{"a 11112222 and 333344445555.", "a ****2222 and ****5555."},
+		{"//2611210930-0500 //ACSP/G004", "//****0500 //ACSP/G004"},
+		{"ACCT 8842-17", "ACCT 8842-17"},
+		{"4470-0123-45", "****2345"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, MaskNumbersInText(tt.in), tt.in)
+	}
+}
