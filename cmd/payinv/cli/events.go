@@ -214,8 +214,13 @@ func (t *eventsTable) event(ev *payment.Event) {
 		if ev.Currency == "" && ev.Amount.IsZero() {
 			amount = "" // a status report that names no amount
 		}
+		way := moneyWay(ev.Direction)
+		switch ev.Kind {
+		case payment.KindStatus, payment.KindRecall, payment.KindRecallResponse, payment.KindRejection:
+			way = "-" // news about a payment, not money moving
+		}
 		t.rows = append(t.rows, []string{
-			strconv.Itoa(ev.Source.Line), string(ev.Kind), wireMessage(ev), moneyWay(ev.Direction), amount,
+			strconv.Itoa(ev.Source.Line), string(ev.Kind), wireMessage(ev), way, amount,
 			ev.SettlementDate.String(), ev.Party.Name, t.opts.account(ev.Party.Account), wireRef(ev), wireNote(ev),
 		})
 		return
