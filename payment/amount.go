@@ -97,3 +97,27 @@ func CurrencyCode(s string) (code string, ok bool) {
 	}
 	return string(b[:]), true
 }
+
+// FormatAmountGrouped is FormatAmount with the thousands grouped by
+// commas, for people: "12,000.00".
+func FormatAmountGrouped(d decimal.Decimal, currency string) string {
+	s := FormatAmount(d, currency)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	whole, frac, hasFrac := strings.Cut(s, ".")
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, c := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if hasFrac {
+		b.WriteByte('.')
+		b.WriteString(frac)
+	}
+	return b.String()
+}

@@ -44,3 +44,15 @@ func TestCurrencyCode(t *testing.T) {
 		assert.Equal(t, tt.ok, ok, tt.in)
 	}
 }
+
+func TestFormatAmountGrouped(t *testing.T) {
+	tests := []struct{ in, currency, want string }{
+		{"12000", "USD", "12,000.00"}, {"-1234567.5", "USD", "-1,234,567.50"}, {"999.99", "USD", "999.99"},
+		{"1000000", "JPY", "1,000,000"}, {"0", "USD", "0.00"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, FormatAmountGrouped(decimal.RequireFromString(tt.in), tt.currency), tt.in)
+	}
+	assert.Equal(t, "Friday, November 27, 2026", NewDate(2026, 11, 27).Long())
+	assert.Equal(t, "", Date{}.Long())
+}

@@ -147,3 +147,12 @@ func DaysIn(m time.Month, year int) int {
 	}
 	return 31
 }
+
+// Long writes the date for people: "Friday, November 27, 2026"; "" for
+// the zero date.
+func (d Date) Long() string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.Time(time.UTC).Format("Monday, January 2, 2006")
+}

@@ -72,25 +72,7 @@ func writeTable(w io.Writer, cols []column, rows [][]string) error {
 // money formats an amount for people: thousands separated, the currency's
 // decimals ("12,000.00").
 func money(d decimal.Decimal, currency string) string {
-	s := payment.FormatAmount(d, currency)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	whole, frac, hasFrac := strings.Cut(s, ".")
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, c := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if hasFrac {
-		b.WriteByte('.')
-		b.WriteString(frac)
-	}
-	return b.String()
+	return payment.FormatAmountGrouped(d, currency)
 }
 
 // cents formats an amount in cents for people.

@@ -93,8 +93,10 @@ given. Tables are for people; -o json and -o csv are stable for scripts.` + exit
 		newEventsCmd(opts),
 		newMatchCmd(opts),
 		newFindCmd(opts),
+		newNoteCmd(opts),
 		newExplainCmd(opts),
 		newCodesCmd(opts),
+		newReplyCmd(opts),
 		newExitCodesTopic(),
 		newEnvironmentTopic(),
 	)

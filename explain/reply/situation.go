@@ -1,0 +1,469 @@
+// Package reply writes customer-ready replies: it works out, from a
+// reconciled record and the evidence behind it, the customer's situation
+// (a deposit returned for insufficient funds, a wire returned by the
+// beneficiary's bank, a card refund on an Apple Pay device number …), the
+// facts a reply needs (first name, amount, last four digits, dates
+// computed from the evidence and the settlement engine), and renders them
+// through text/template files embedded in the binary and overridable from
+// a folder.
+//
+// Customer text never holds a full account number, an internal note or a
+// code: a reason is given by its customer sentence from explain.Lookup,
+// which is already neutral for codes marked not-for-customers.
+package reply
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/payinv/payinv/explain"
+	"github.com/payinv/payinv/match"
+	"github.com/payinv/payinv/payment"
+	"github.com/payinv/payinv/records"
+	"github.com/payinv/payinv/settlement"
+)
+
+// Situation is a stable key for what happened to a customer's money; it
+// names the template that explains it.
+type Situation string
+
+// Situations.
+const (
+	ACHReturnedInsufficientFunds Situation = "ach_returned_insufficient_funds"
+	ACHReturnedAccountClosed     Situation = "ach_returned_account_closed"
+	ACHUnauthorized              Situation = "ach_unauthorized"
+	ACHReturned                  Situation = "ach_returned"
+	ACHWithdrawalReturned        Situation = "ach_withdrawal_returned"
+	ACHReversed                  Situation = "ach_reversed"
+	ACHNOCCorrected              Situation = "ach_noc_corrected"
+	DepositPendingHold           Situation = "deposit_pending_hold"
+	WithdrawalPending            Situation = "withdrawal_pending"
+	CardDeclined                 Situation = "card_declined"
+	CardAuthorizationReleased    Situation = "card_authorization_released"
+	CardRefunded                 Situation = "card_refunded"
+	CardRefundWallet             Situation = "card_refund_wallet"
+	CardChargeback               Situation = "card_chargeback"
+	CardDisputeClosed            Situation = "card_dispute_closed"
+	CardPayoutReturned           Situation = "card_payout_returned"
+	WireReturned                 Situation = "wire_returned"
+	WireRejected                 Situation = "wire_rejected"
+	WireRecall                   Situation = "wire_recall"
+	WireInFlight                 Situation = "wire_in_flight"
+	DepositCompleted             Situation = "deposit_completed"
+	WithdrawalCompleted          Situation = "withdrawal_completed"
+	PaymentMissing               Situation = "payment_missing"
+	NeedsReview                  Situation = "needs_review"
+)
+
+// Situations lists every situation, in the order documentation shows them.
+var Situations = []Situation{
+	ACHReturnedInsufficientFunds, ACHReturnedAccountClosed, ACHUnauthorized, ACHReturned, ACHWithdrawalReturned,
+	ACHReversed, ACHNOCCorrected, DepositPendingHold, WithdrawalPending, CardDeclined, CardAuthorizationReleased,
+	CardRefunded, CardRefundWallet, CardChargeback, CardDisputeClosed, CardPayoutReturned, WireReturned,
+	WireRejected, WireRecall, WireInFlight, DepositCompleted, WithdrawalCompleted, PaymentMissing, NeedsReview,
+}
+
+// Facts are what a reply template may use. Every field is customer-safe:
+// amounts are written for people, account digits are the last four only,
+// dates are spelled out ("Friday, November 27, 2026") and empty when the
+// evidence does not give them.
+type Facts struct {
+	// RecordID is the company's record, which customers see on statements.
+	RecordID string
+	// FirstName is the customer's first name, "" for a business.
+	FirstName string
+	// Amount is the record's amount with its currency ("$2,500.00").
+	Amount string
+	// Deposit is true for money coming in to the company, false for a
+	// withdrawal paid out.
+	Deposit bool
+	// Method is how the money moved, in words: "bank transfer", "card
+	// payment", "Apple Pay payment", "wire transfer".
+	Method string
+	// Last4 is the last four digits of the customer's account or card.
+	Last4 string
+	// CardLast4 and DeviceLast4 are, for a card in a wallet, the digits of
+	// the card and of the device account number the wallet shows.
+	CardLast4, DeviceLast4 string
+	// Wallet names the wallet ("Apple Pay"), "" for none.
+	Wallet string
+	// Requested is when the customer asked for the payment.
+	Requested string
+	// Settled is when the payment settled.
+	Settled string
+	// EventOn is when the situation's answer happened: the return, the
+	// decline, the refund, the dispute, the rejection.
+	EventOn string
+	// Reason is the reason's customer sentence, "" when there is none.
+	Reason string
+	// ExpectedOn is when money is expected (from the settlement engine);
+	// HoldUntil the last day the deposit can still be returned.
+	ExpectedOn, HoldUntil string
+	// RefundFrom and RefundBy frame when a card refund shows on the
+	// customer's statement.
+	RefundFrom, RefundBy string
+	// BackAmount is the amount that came back, when it differs from
+	// Amount (a wire returned short of bank charges); Charges the
+	// difference.
+	BackAmount, Charges string
+	// RecallOn is when a recall was asked for.
+	RecallOn string
+	// Complete is false when the evidence does not tell the whole story;
+	// Missing then says what is missing, for the customer.
+	Complete bool
+	Missing  []string
+	// VIP is true for the vip tone.
+	VIP bool
+}
+
+// Options tune how situations are worked out.
+type Options struct {
+	// AsOf is "today".
+	AsOf payment.Date
+	// Rules and Calendar time the rails; the published defaults and the
+	// Federal Reserve calendar when nil.
+	Rules    *settlement.Rules
+	Calendar *settlement.Calendar
+}
+
+// Situate works out a record's situation and the facts its reply needs.
+func Situate(rr *match.RecordResult, opts Options) (Situation, Facts) {
+	if opts.Rules == nil {
+		opts.Rules = settlement.DefaultRules()
+	}
+	if opts.Calendar == nil {
+		opts.Calendar = settlement.Fed
+	}
+	r := rr.Record
+	f := Facts{
+		RecordID:  r.ID,
+		FirstName: firstName(r.Name),
+		Amount:    Money(r.Amount, r.Currency),
+		Deposit:   r.Type != records.Withdrawal,
+		Method:    method(r.Rail),
+		Last4:     r.AccountLast4,
+		Requested: Day(settlement.DateOf(r.CreatedAt)),
+		Complete:  true,
+	}
+	s := rr.Story
+	switch rr.Status {
+	case match.StatusAmbiguous, match.StatusDuplicate, match.StatusAmountMismatch:
+		f.Complete = false
+		f.Missing = append(f.Missing, reviewWhy(rr.Status))
+		return NeedsReview, f
+	case match.StatusMissing:
+		f.Complete = false
+		f.Missing = append(f.Missing, "no bank or processor record of this payment has reached us yet")
+		return PaymentMissing, f
+	}
+	if s == nil { // pending, with no evidence yet: the schedule says when
+		return pending(rr, opts, f)
+	}
+	if s.Forward == nil {
+		f.Complete = false
+		f.Missing = append(f.Missing, "the original payment is not among the records we checked")
+	} else {
+		f.Settled = Day(s.Forward.Date)
+	}
+	first := s.Events[0]
+	if f.Last4 == "" {
+		f.Last4 = evidenceLast4(first)
+	}
+	switch first.Rail {
+	case payment.RailACH:
+		return achSituation(rr, s, f)
+	case payment.RailCard:
+		return cardSituation(rr, s, opts, f)
+	case payment.RailWire:
+		return wireSituation(rr, s, opts, f)
+	}
+	return completed(f)
+}
+
+func reviewWhy(st match.Status) string {
+	switch st {
+	case match.StatusAmbiguous:
+		return "more than one payment fits this record, and we are confirming which one is yours"
+	case match.StatusDuplicate:
+		return "this payment appears to be recorded twice, and we are confirming which record is right"
+	}
+	return "the amount the bank shows differs from our record, and we are confirming the right amount"
+}
+
+func completed(f Facts) (Situation, Facts) {
+	if f.Deposit {
+		return DepositCompleted, f
+	}
+	return WithdrawalCompleted, f
+}
+
+// pending is the situation of a record with no evidence yet, inside its
+// window: the settlement engine says when its money should move.
+func pending(rr *match.RecordResult, opts Options, f Facts) (Situation, Facts) {
+	r := rr.Record
+	f.ExpectedOn = Day(rr.ExpectedSettlement)
+	rail := r.Rail
+	if rail == records.RailApplePay {
+		rail = settlement.RailCard
+	}
+	tl, err := opts.Rules.When(settlement.Request{Rail: rail, At: r.CreatedAt, Direction: r.Direction(),
+		Consumer: true, AsOf: opts.AsOf.Time(settlement.Eastern)}, opts.Calendar)
+	if err == nil {
+		for _, st := range tl.Steps {
+			switch st.Key {
+			case "settles":
+				if f.ExpectedOn == "" {
+					f.ExpectedOn = Day(st.Day())
+				}
+			case "available":
+				if !f.Deposit {
+					f.ExpectedOn = Day(st.Day())
+				}
+			case "returnable_until":
+				f.HoldUntil = Day(st.Day())
+			}
+		}
+	}
+	if f.ExpectedOn == "" {
+		f.Complete = false
+		f.Missing = append(f.Missing, "we cannot yet tell when this payment settles")
+	}
+	if f.Deposit {
+		return DepositPendingHold, f
+	}
+	return WithdrawalPending, f
+}
+
+func achSituation(rr *match.RecordResult, s *match.Story, f Facts) (Situation, Facts) {
+	switch s.Outcome {
+	case match.StatusReturned:
+		ret := lastOf(s, payment.KindReturn)
+		if ret == nil {
+			return completed(f)
+		}
+		f.EventOn = Day(ret.Date)
+		f.Reason = reasonSentence(ret)
+		if !f.Deposit {
+			return ACHWithdrawalReturned, f
+		}
+		switch ret.Code {
+		case "R01", "R09":
+			return ACHReturnedInsufficientFunds, f
+		case "R02":
+			return ACHReturnedAccountClosed, f
+		case "R05", "R07", "R10", "R11", "R29", "R51":
+			return ACHUnauthorized, f
+		}
+		return ACHReturned, f
+	case match.StatusReversed:
+		if rev := lastOf(s, payment.KindReversal); rev != nil {
+			f.EventOn = Day(rev.Date)
+		}
+		return ACHReversed, f
+	}
+	if noc := lastOf(s, payment.KindNOC); noc != nil {
+		f.EventOn = Day(noc.Date)
+		return ACHNOCCorrected, f
+	}
+	return completed(f)
+}
+
+func cardSituation(rr *match.RecordResult, s *match.Story, opts Options, f Facts) (Situation, Facts) {
+	for _, e := range s.Events {
+		if e.DeviceLast4() != "" {
+			f.CardLast4, f.DeviceLast4 = e.CardLast4(), e.DeviceLast4()
+		}
+		if e.Wallet != "" {
+			f.Wallet = walletName(e.Wallet)
+		}
+	}
+	switch s.Outcome {
+	case match.StatusRejected:
+		if d := lastOf(s, payment.KindDecline, payment.KindRejection); d != nil {
+			f.EventOn = Day(d.Date)
+			f.Reason = reasonSentence(d)
+		}
+		return CardDeclined, f
+	case match.StatusReversed:
+		if v := lastOf(s, payment.KindAuthorizationReversal); v != nil {
+			f.EventOn = Day(v.Date)
+		}
+		return CardAuthorizationReleased, f
+	case match.StatusRefunded:
+		ref := lastOf(s, payment.KindRefund)
+		if ref != nil {
+			f.EventOn = Day(ref.Date)
+			from, by := settlement.CardRefundArrives(ref.Date, opts.Calendar)
+			f.RefundFrom, f.RefundBy = Day(from), Day(by)
+		}
+		if f.Wallet != "" {
+			return CardRefundWallet, f
+		}
+		return CardRefunded, f
+	case match.StatusChargedBack:
+		if cb := firstOf(s, payment.KindChargeback); cb != nil {
+			f.EventOn = Day(cb.Date)
+			f.Reason = reasonSentence(cb)
+		}
+		return CardChargeback, f
+	case match.StatusReturned:
+		if ret := lastOf(s, payment.KindPayoutReturn, payment.KindReturn); ret != nil {
+			f.EventOn = Day(ret.Date)
+			f.Reason = reasonSentence(ret)
+		}
+		return CardPayoutReturned, f
+	}
+	if rev := lastOf(s, payment.KindChargebackReversal); rev != nil {
+		f.EventOn = Day(rev.Date)
+		return CardDisputeClosed, f
+	}
+	return completed(f)
+}
+
+func wireSituation(rr *match.RecordResult, s *match.Story, opts Options, f Facts) (Situation, Facts) {
+	recall := firstOf(s, payment.KindRecall)
+	if recall != nil {
+		f.RecallOn = Day(recall.Date)
+	}
+	switch s.Outcome {
+	case match.StatusReturned, match.StatusReversed:
+		ret := lastOf(s, payment.KindReturn, payment.KindReversal)
+		if ret != nil {
+			f.EventOn = Day(ret.Date)
+			if s.Forward != nil && ret.Currency == s.Forward.Currency && ret.Amount.Abs().LessThan(s.Forward.Amount.Abs()) {
+				f.BackAmount = Money(ret.Amount.Abs(), ret.Currency)
+				f.Charges = Money(s.Forward.Amount.Abs().Sub(ret.Amount.Abs()), ret.Currency)
+			}
+			if recall == nil {
+				f.Reason = reasonSentence(ret)
+			}
+		}
+		if recall != nil {
+			return WireRecall, f
+		}
+		return WireReturned, f
+	case match.StatusRejected:
+		if rj := lastOf(s, payment.KindRejection); rj != nil {
+			f.EventOn = Day(rj.Date)
+			f.Reason = reasonSentence(rj)
+		}
+		return WireRejected, f
+	}
+	if recall != nil {
+		f.Complete = false
+		f.Missing = append(f.Missing, "the receiving bank has not yet answered the recall")
+		return WireRecall, f
+	}
+	if !f.Deposit && inFlight(s, opts.AsOf) {
+		if tl, err := opts.Rules.When(settlement.Request{Rail: settlement.RailWire, At: rr.Record.CreatedAt,
+			AsOf: opts.AsOf.Time(settlement.Eastern)}, opts.Calendar); err == nil {
+			for _, st := range tl.Steps {
+				if st.Key == "available" || st.Key == "credit_expected_by" {
+					f.ExpectedOn = Day(st.Day())
+				}
+			}
+		}
+		return WireInFlight, f
+	}
+	return completed(f)
+}
+
+// inFlight reports whether a wire's last word is that it is on its way
+// (settled between the banks or in progress), with no word yet that the
+// beneficiary was credited, or whether it settles after asOf.
+func inFlight(s *match.Story, asOf payment.Date) bool {
+	if !asOf.IsZero() && s.Day().After(asOf) {
+		return true
+	}
+	last := ""
+	for _, e := range s.Events {
+		if e.WireStatus != "" && e.Kind == payment.KindStatus {
+			last = e.WireStatus
+		}
+	}
+	return slices.Contains([]string{"ACSC", "ACSP", "ACTC", "PDNG"}, last)
+}
+
+// reasonSentence is the customer sentence of an event's reason code; for
+// codes marked not-for-customers the catalog's neutral sentence.
+func reasonSentence(e *match.Evidence) string {
+	if e.Code == "" {
+		return ""
+	}
+	if found := explain.Lookup(e.Code, e.CodeScheme); len(found) > 0 {
+		return found[0].Customer
+	}
+	return "There was a processing problem between the banks handling this payment; we are working on it and will contact you if we need anything."
+}
+
+func firstOf(s *match.Story, kinds ...payment.Kind) *match.Evidence {
+	for _, e := range s.Events {
+		if slices.Contains(kinds, e.Kind) {
+			return e
+		}
+	}
+	return nil
+}
+
+func lastOf(s *match.Story, kinds ...payment.Kind) *match.Evidence {
+	for _, e := range slices.Backward(s.Events) {
+		if slices.Contains(kinds, e.Kind) {
+			return e
+		}
+	}
+	return nil
+}
+
+func evidenceLast4(e *match.Evidence) string {
+	if e.Account != "" {
+		return strings.TrimPrefix(payment.MaskAccount(e.Account), "****")
+	}
+	return e.CardLast4()
+}
+
+// firstName is the first word of a person's name, in title case; "" for
+// names that look like a business.
+func firstName(name string) string {
+	words := strings.Fields(name)
+	if len(words) == 0 {
+		return ""
+	}
+	for _, w := range words {
+		switch strings.ToUpper(strings.Trim(w, ".,")) {
+		case "LLC", "INC", "LTD", "CORP", "CO", "LP", "LLP", "PLC", "GMBH", "TRUST":
+			return ""
+		}
+	}
+	w := strings.ToLower(words[0])
+	return strings.ToUpper(w[:1]) + w[1:]
+}
+
+func method(rail string) string {
+	switch rail {
+	case records.RailApplePay:
+		return "Apple Pay payment"
+	case "card":
+		return "card payment"
+	case "wire":
+		return "wire transfer"
+	}
+	return "bank transfer"
+}
+
+func walletName(w string) string {
+	switch w {
+	case "apple_pay":
+		return "Apple Pay"
+	case "google_pay":
+		return "Google Pay"
+	case "samsung_pay":
+		return "Samsung Pay"
+	}
+	return strings.ReplaceAll(w, "_", " ")
+}
+
+// Day writes a date for people, "Friday, November 27, 2026"; "" for the
+// zero date.
+func Day(d payment.Date) string {
+	return d.Long()
+}
