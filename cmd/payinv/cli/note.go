@@ -185,12 +185,12 @@ func (n *noteWriter) markdown() string {
 
 // noteAmount writes an amount with its currency: "2500.00 USD".
 func noteAmount(e *match.Evidence) string {
-	return payment.FormatAmount(e.Amount.Abs(), e.Currency) + " " + e.Currency
+	return payment.FormatAmountGrouped(e.Amount.Abs(), e.Currency) + " " + e.Currency
 }
 
 func (n *noteWriter) recordAmount() string {
 	r := n.rr.Record
-	return payment.FormatAmount(r.Amount, r.Currency) + " " + r.Currency
+	return payment.FormatAmountGrouped(r.Amount, r.Currency) + " " + r.Currency
 }
 
 func (n *noteWriter) title() {
