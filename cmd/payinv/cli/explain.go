@@ -12,8 +12,9 @@ import (
 
 func newExplainCmd(opts *options) *cobra.Command {
 	var scheme string
+	var c caseFlags
 	cmd := &cobra.Command{
-		Use:   "explain CODE...",
+		Use:   "explain CODE... | explain (--record ID --records FILE | --event REF) SOURCE...",
 		Short: "Explain what a return, change, decline, chargeback or wire reason code means",
 		Long: `Explain codes in plain language: the official title, what happened, a
 sentence fit for the customer, the next step for operations, and the
@@ -34,8 +35,15 @@ customer sentence and a warning.
 Known schemes: ` + strings.Join(explain.Schemes, ", ") + `. A code that looks like a
 Nacha code but is not one (a bank's private "R97") is shown as such; a
 Fedwire error code the catalog does not list ("E999") is explained by its
-category letter.` + exitStatusHelp + `
-  (1 here means: at least one code is not a known code)`,
+category letter.
+
+With --record (and --records) or --event, the arguments are payment files
+instead, and payinv explains the whole life of that record or payment: the
+analyst's view (the case note payinv note writes: timeline with sources,
+codes, deadlines, actions) and the customer's view (the reply payinv reply
+writes, in English, standard tone).` + exitStatusHelp + `
+  (1 here means: at least one code is not a known code, or the record or
+  reference is not found)`,
 		Example: `  $ payinv explain R01
   $ payinv explain R10 C02 R97
   $ payinv explain 51 10.4
@@ -43,8 +51,9 @@ category letter.` + exitStatusHelp + `
   $ payinv explain E433 G004
   $ payinv explain --scheme mastercard 4837
   $ payinv explain --scheme stripe_decline insufficient_funds
-  $ payinv explain -o json R29 | jq -r '.codes[0].customer'`,
-		Args: minArgs(1, "CODE"),
+  $ payinv explain -o json R29 | jq -r '.codes[0].customer'
+  $ payinv explain --record WIR-2611170001 --records fixtures/records/records.csv fixtures/wires/iso`,
+		Args: minArgs(1, "CODE or SOURCE"),
 		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 			var out []string
 			for _, c := range explain.All(scheme) {
@@ -58,9 +67,16 @@ category letter.` + exitStatusHelp + `
 			if scheme != "" && !explain.ValidScheme(scheme) {
 				return usageErrorf(cmd.CommandPath(), "--scheme %q: want one of %s", scheme, strings.Join(explain.Schemes, ", "))
 			}
+			if c.given() {
+				if err := c.check(cmd.CommandPath()); err != nil {
+					return err
+				}
+				return runExplainCase(opts, &c, args)
+			}
 			return runExplain(opts, args, scheme)
 		},
 	}
+	c.add(cmd)
 	cmd.Flags().StringVar(&scheme, "scheme", "", "look only in this code scheme ("+strings.Join(explain.Schemes, ", ")+")")
 	_ = cmd.RegisterFlagCompletionFunc("scheme", cobra.FixedCompletions(explain.Schemes, cobra.ShellCompDirectiveNoFileComp))
 	return cmd

@@ -17,17 +17,13 @@ import (
 
 type noteOptions struct {
 	*options
-	record  string
-	records string
-	mapping string
-	window  int
-	read    inputFlags
+	c caseFlags
 }
 
 func newNoteCmd(opts *options) *cobra.Command {
 	no := &noteOptions{options: opts}
 	cmd := &cobra.Command{
-		Use:   "note --record ID --records FILE SOURCE...",
+		Use:   "note (--record ID --records FILE | --event REF) SOURCE...",
 		Short: "Write an audit-friendly case note in Markdown for one record",
 		Long: `Write the case note an escalation needs for one of the company's records, in
 Markdown: what the record says against what the evidence says, a summary in
@@ -38,35 +34,23 @@ what must not be told to the customer.
 
 The record is reconciled against the sources exactly as match does. A
 record with no evidence gets a note that says so, with the nearest
-candidate. Account numbers are masked to their last four digits unless
---reveal. -o json gives {"record", "markdown"}.` + exitStatusHelp + `
-  (1 here means: the record is not in the records file)`,
+candidate. --event REF writes the note of the payment a reference names
+(a trace, UETR, IMAD, processor id ...), from the record that claims it or,
+with none, from the evidence alone. Account numbers are masked to their last
+four digits unless --reveal. -o json gives {"record", "markdown"}.` + exitStatusHelp + `
+  (1 here means: the record is not in the records file, or no event has the reference)`,
 		Example: `  $ payinv note --record DEP-2611090013 --records fixtures/records/records.csv fixtures/ach
   $ payinv note --record WIR-2611180001 --records records.csv --as-of 2026-11-25 -o json wires/`,
 		Args:        minArgs(1, "SOURCE"),
 		Annotations: map[string]string{"formats": "table,json"},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if strings.TrimSpace(no.record) == "" {
-				return usageErrorf(cmd.CommandPath(), "--record ID is required")
-			}
-			if no.records == "" {
-				return usageErrorf(cmd.CommandPath(), "--records FILE is required")
-			}
-			if no.window < 0 {
-				return usageErrorf(cmd.CommandPath(), "--window must be 0 or more banking days")
-			}
-			if err := no.read.resolve(cmd.CommandPath()); err != nil {
+			if err := no.c.check(cmd.CommandPath()); err != nil {
 				return err
 			}
 			return runNote(no, args)
 		},
 	}
-	no.read.add(cmd)
-	f := cmd.Flags()
-	f.StringVar(&no.record, "record", "", "the record's ID")
-	f.StringVar(&no.records, "records", "", "the company's records, CSV or JSON Lines")
-	f.StringVar(&no.mapping, "map", "", "a YAML or TOML file describing the records' layout")
-	f.IntVar(&no.window, "window", match.DefaultWindow, "banking days a record and its payment may be apart")
+	no.c.add(cmd)
 	return cmd
 }
 
@@ -78,42 +62,13 @@ type eventFacts struct {
 }
 
 func runNote(no *noteOptions, args []string) error {
-	rep, sources := no.inputs(args)
-	mo := &matchOptions{options: no.options, records: no.records, mapping: no.mapping}
-	recs := readRecords(mo, rep, nil)
-	if recs == nil && rep.errors > 0 {
-		return rep.result()
+	facts, keep := no.collectFacts()
+	lc, err := loadCase(no.options, &no.c, args, keep)
+	if err != nil {
+		return err
 	}
-	m := match.NewMatcher(match.Options{Window: no.window, AsOf: no.today})
-	found := false
-	for _, r := range recs {
-		m.AddRecord(r)
-		found = found || sameRef(no.record, r.ID)
-	}
-	if !found {
-		return &exitError{code: ExitNothing, message: fmt.Sprintf("record %s is not in %s (%s read)",
-			strings.TrimSpace(no.record), no.records, countOf(len(recs), "record", "records"))}
-	}
-
-	facts := map[payment.Source]eventFacts{}
-	var files []string
-	readInOrder(sources, rep, func(src source, rep *reporter, begin func(string), each func(*payment.Event)) int {
-		return readEventsInto(src, rep, &no.read, begin, each)
-	}, func(name string) { files = append(files, name) }, func(ev *payment.Event) {
-		if f := no.factsOf(ev); f != (eventFacts{}) {
-			facts[ev.Source] = f
-		}
-		m.AddEvent(ev)
-	})
-	res := m.Run()
-	var rr *match.RecordResult
-	for _, r := range res.Records {
-		if sameRef(no.record, r.Record.ID) {
-			rr = r
-			break
-		}
-	}
-	n := &noteWriter{opts: no, rr: rr, facts: facts, files: files, problems: rep.problems}
+	rr, rep, files := lc.rr, lc.rep, lc.files
+	n := &noteWriter{opts: no, rr: rr, facts: facts, files: files, problems: rep.problems, standIn: lc.standIn}
 	md := n.markdown()
 
 	out := newBuffered(no.io.Out)
@@ -138,6 +93,17 @@ func runNote(no *noteOptions, args []string) error {
 	return rep.result()
 }
 
+// collectFacts returns the map a note's facts go in and the function that
+// keeps each event's.
+func (no *noteOptions) collectFacts() (map[payment.Source]eventFacts, func(*payment.Event)) {
+	facts := map[payment.Source]eventFacts{}
+	return facts, func(ev *payment.Event) {
+		if f := no.factsOf(ev); f != (eventFacts{}) {
+			facts[ev.Source] = f
+		}
+	}
+}
+
 // factsOf keeps an event's timing and, for a NOC, its correction, with the
 // corrected account number masked unless --reveal.
 func (no *noteOptions) factsOf(ev *payment.Event) eventFacts {
@@ -159,7 +125,10 @@ type noteWriter struct {
 	facts    map[payment.Source]eventFacts
 	files    []string
 	problems []*payment.Problem
-	b        strings.Builder
+	// standIn is true when no record names the payment: the note is
+	// written from the evidence alone.
+	standIn bool
+	b       strings.Builder
 }
 
 func (n *noteWriter) printf(format string, args ...any) { fmt.Fprintf(&n.b, format, args...) }
@@ -198,6 +167,13 @@ func (n *noteWriter) title() {
 	brk := "not a break"
 	if rr.Break {
 		brk = "**break**"
+	}
+	if n.standIn {
+		n.printf("# Case note %s: %s %s by %s — no record of the company's names this payment; evidence says %s\n\n",
+			r.ID, n.recordAmount(), r.Type, orUnknown(r.Rail), rr.Status)
+		n.printf("Customer name %s. Written from the evidence alone: the payment settled %s. As of %s.\n",
+			orUnknown(r.Name), explain.LongDate(settlement.DateOf(r.CreatedAt)), explain.LongDate(n.opts.today))
+		return
 	}
 	n.printf("# Case note %s: customer %s, %s %s by %s — recorded %q, evidence says %s (%s)\n\n",
 		r.ID, orUnknown(r.CustomerID), n.recordAmount(), r.Type, orUnknown(r.Rail), orUnknown(r.Status), rr.Status, brk)

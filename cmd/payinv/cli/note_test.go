@@ -127,7 +127,7 @@ func TestNoteBadUsage(t *testing.T) {
 		args []string
 		want string
 	}{
-		{name: "no record", args: []string{"note", "--records", "fixtures/records/records.csv", "fixtures/ach"}, want: "--record ID is required"},
+		{name: "no record", args: []string{"note", "--records", "fixtures/records/records.csv", "fixtures/ach"}, want: "--record ID (with --records FILE) or --event REF is required"},
 		{name: "no records", args: []string{"note", "--record", "DEP-2611090001", "fixtures/ach"}, want: "--records FILE is required"},
 		{name: "no source", args: []string{"note", "--record", "DEP-2611090001", "--records", "fixtures/records/records.csv"}, want: "no SOURCE given"},
 		{name: "csv", args: []string{"note", "-o", "csv", "--record", "DEP-2611090001", "--records", "fixtures/records/records.csv", "fixtures/ach"}, want: "--output"},

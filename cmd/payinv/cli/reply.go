@@ -4,24 +4,18 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/payinv/payinv/explain/reply"
 	"github.com/payinv/payinv/match"
-	"github.com/payinv/payinv/payment"
-	"github.com/payinv/payinv/records"
 	"github.com/payinv/payinv/settlement"
 )
 
 type replyOptions struct {
 	*options
-	record, event, records string
-	mapping                string
-	lang, tone, templates  string
-	window                 int
-	read                   inputFlags
+	lang, tone, templates string
+	c                     caseFlags
 }
 
 func newReplyCmd(opts *options) *cobra.Command {
@@ -59,13 +53,8 @@ With --records too, the record that claims that payment is used.` + exitStatusHe
   $ payinv reply --event e4b2c1a0-93d7-4f5e-8a6b-1c2d3e4f5a6b fixtures/wires/iso`,
 		Args: minArgs(1, "SOURCE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			switch {
-			case ro.record != "" && ro.event != "":
-				return usageErrorf(cmd.CommandPath(), "give --record or --event, not both")
-			case ro.record == "" && ro.event == "":
-				return usageErrorf(cmd.CommandPath(), "--record ID (with --records FILE) or --event REF is required")
-			case ro.record != "" && ro.records == "":
-				return usageErrorf(cmd.CommandPath(), "--records FILE is required with --record")
+			if err := ro.c.check(cmd.CommandPath()); err != nil {
+				return err
 			}
 			if err := reply.CheckLang(ro.lang); err != nil {
 				return usageErrorf(cmd.CommandPath(), "--lang: %v", err)
@@ -73,22 +62,14 @@ With --records too, the record that claims that payment is used.` + exitStatusHe
 			if err := reply.CheckTone(ro.tone); err != nil {
 				return usageErrorf(cmd.CommandPath(), "--tone: %v", err)
 			}
-			if err := ro.read.resolve(cmd.CommandPath()); err != nil {
-				return err
-			}
 			return runReply(ro, args)
 		},
 	}
-	ro.read.add(cmd)
+	ro.c.add(cmd)
 	f := cmd.Flags()
-	f.StringVar(&ro.record, "record", "", "the record `ID` to reply about")
-	f.StringVar(&ro.event, "event", "", "a `REF`erence of the payment to reply about, when there is no record (trace, UETR, IMAD, end-to-end id, processor id ...)")
-	f.StringVar(&ro.records, "records", "", "the company's records, CSV or JSON Lines")
-	f.StringVar(&ro.mapping, "map", "", "a YAML or TOML file describing the records' layout")
 	f.StringVar(&ro.lang, "lang", "en", "language of the reply ("+strings.Join(reply.Languages, ", ")+")")
 	f.StringVar(&ro.tone, "tone", "standard", "tone of the reply ("+strings.Join(reply.Tones, ", ")+")")
 	f.StringVar(&ro.templates, "templates", "", "a `DIR` of templates overriding the embedded ones (DIR/<lang>/<situation>.tmpl)")
-	f.IntVar(&ro.window, "window", match.DefaultWindow, "banking days a record and its payment may be apart")
 	return cmd
 }
 
@@ -104,51 +85,21 @@ type replyJSON struct {
 }
 
 func runReply(ro *replyOptions, args []string) error {
-	rep, sources := ro.inputs(args)
-	m := match.NewMatcher(match.Options{Window: ro.window, AsOf: ro.today})
-	if ro.records != "" {
-		mo := &matchOptions{options: ro.options, records: ro.records, mapping: ro.mapping}
-		recs := readRecords(mo, rep, nil)
-		if recs == nil && rep.errors > 0 {
-			return rep.result()
-		}
-		for _, r := range recs {
-			m.AddRecord(r)
-		}
-	}
-	readInOrder(sources, rep, func(src source, rep *reporter, begin func(string), each func(*payment.Event)) int {
-		return readEventsInto(src, rep, &ro.read, begin, each)
-	}, func(string) {}, m.AddEvent)
-	res := m.Run()
-
-	var rr *match.RecordResult
-	if ro.event != "" {
-		if rr = resultForEvent(res, ro.event); rr == nil {
-			return &exitError{code: ExitNothing, message: fmt.Sprintf("no event in the sources has the reference %q", ro.event)}
-		}
-		if rr.Record.ID == ro.event { // no record claims the payment
-			fmt.Fprintf(ro.io.ErrOut, "payinv: warning: no record for %s: the reply is written from the evidence alone, "+
-				"and the day the customer asked is taken to be the day the payment settled; check it before sending\n", ro.event)
-		}
-	} else {
-		for _, r := range res.Records {
-			if strings.EqualFold(strings.TrimSpace(r.Record.ID), strings.TrimSpace(ro.record)) {
-				rr = r
-				break
-			}
-		}
-		if rr == nil {
-			return &exitError{code: ExitNothing, message: fmt.Sprintf("record %q is not in %s", ro.record, ro.records)}
-		}
-	}
-	sit, facts := reply.Situate(rr, reply.Options{AsOf: ro.today, Rules: settlement.DefaultRules(), Calendar: settlement.Fed})
-	text, err := reply.Templates{Dir: ro.templates}.Render(ro.lang, ro.tone, sit, facts)
+	lc, err := loadCase(ro.options, &ro.c, args, nil)
 	if err != nil {
-		return &exitError{code: ExitInput, message: err.Error()}
+		return err
+	}
+	if lc.standIn {
+		fmt.Fprintf(ro.io.ErrOut, "payinv: warning: no record for %s: the reply is written from the evidence alone, "+
+			"and the day the customer asked is taken to be the day the payment settled; check it before sending\n", ro.c.event)
+	}
+	text, facts, sit, err := ro.write(lc.rr)
+	if err != nil {
+		return err
 	}
 	if !facts.Complete {
 		fmt.Fprintf(ro.io.ErrOut, "payinv: warning: record %s: the evidence is incomplete (%s); the reply says so\n",
-			rr.Record.ID, strings.Join(facts.Missing, "; "))
+			lc.rr.Record.ID, strings.Join(facts.Missing, "; "))
 	}
 	if ro.output == "json" {
 		missing := facts.Missing
@@ -157,74 +108,22 @@ func runReply(ro *replyOptions, args []string) error {
 		}
 		enc := json.NewEncoder(ro.io.Out)
 		enc.SetIndent("", "  ")
-		if err := enc.Encode(replyJSON{Record: rr.Record.ID, Situation: string(sit), Lang: ro.lang, Tone: ro.tone,
+		if err := enc.Encode(replyJSON{Record: lc.rr.Record.ID, Situation: string(sit), Lang: ro.lang, Tone: ro.tone,
 			Complete: facts.Complete, Missing: missing, Text: text}); err != nil {
 			return err
 		}
 	} else {
 		fmt.Fprint(ro.io.Out, text)
 	}
-	return rep.result()
+	return lc.rep.result()
 }
 
-// resultForEvent finds the payment a reference names and the record that
-// claims it; with no record, it stands one in from the evidence: the
-// payment's amount, direction, rail, customer and day, the reference as
-// its id.
-func resultForEvent(res *match.Result, ref string) *match.RecordResult {
-	var story *match.Story
-	for _, s := range res.Stories {
-		if storyHasRef(s, ref) {
-			story = s
-			break
-		}
+// write works out a reconciled record's situation and writes its reply.
+func (ro *replyOptions) write(rr *match.RecordResult) (string, reply.Facts, reply.Situation, error) {
+	sit, facts := reply.Situate(rr, reply.Options{AsOf: ro.today, Rules: settlement.DefaultRules(), Calendar: settlement.Fed})
+	text, err := reply.Templates{Dir: ro.templates}.Render(ro.lang, ro.tone, sit, facts)
+	if err != nil {
+		return "", facts, sit, &exitError{code: ExitInput, message: err.Error()}
 	}
-	if story == nil {
-		return nil
-	}
-	for _, rr := range res.Records {
-		if rr.Story == story {
-			return rr
-		}
-	}
-	head := storyHead(story)
-	rec := &records.Record{
-		ID: ref, Type: records.Withdrawal, Rail: recordRail(head), Amount: story.Amount().Abs(), Currency: story.Currency(),
-		CreatedAt: story.Day().Time(settlement.Eastern).Add(12 * time.Hour), Name: head.Name,
-		AccountLast4: head.CardLast4(), Source: head.Source,
-	}
-	if story.Direction() == payment.Credit {
-		rec.Type = records.Deposit
-	}
-	if rec.AccountLast4 == "" && len(head.Account) >= 4 {
-		rec.AccountLast4 = head.Account[len(head.Account)-4:]
-	}
-	return &match.RecordResult{Record: rec, Status: story.Outcome, Story: story}
-}
-
-// storyHasRef reports whether some event of the story has ref as one of
-// its references or the references of the payment it answers.
-func storyHasRef(s *match.Story, ref string) bool {
-	for _, e := range s.Events {
-		for _, r := range e.Refs() {
-			if sameRef(ref, r.Value) {
-				return true
-			}
-		}
-		for _, r := range e.Originals() {
-			if sameRef(ref, r.Value) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// recordRail is the records' name of an event's rail: apple_pay for a card
-// in Apple Pay.
-func recordRail(e *match.Evidence) string {
-	if e.Rail == payment.RailCard && e.Wallet == "apple_pay" {
-		return records.RailApplePay
-	}
-	return string(e.Rail)
+	return text, facts, sit, nil
 }
