@@ -13,15 +13,13 @@ import (
 	"text/template"
 
 	"github.com/shopspring/decimal"
-
-	"github.com/payinv/payinv/payment"
 )
 
-//go:embed templates/*/*.tmpl
+//go:embed templates/*/*.tmpl templates/*/language.yaml
 var embedded embed.FS
 
 // Languages are the languages replies can be written in.
-var Languages = []string{"en"}
+var Languages = []string{"en", "es"}
 
 // Tones are the tones replies can be written in: standard, and vip for
 // priority clients.
@@ -67,14 +65,21 @@ func CheckTone(tone string) error {
 	return fmt.Errorf("tone %q: want %s", tone, strings.Join(Tones, " or "))
 }
 
-// Render writes the reply for a situation in a language and tone. A
-// template that is missing, does not parse, or uses a field Facts does not
-// have is an error that names the file.
+// Render writes the reply for a situation in a language and tone. Facts
+// from Situate are first written in the language (Facts.In: dates,
+// amounts, method, reason and missing-information sentences from
+// templates/<lang>/language.yaml, which --templates does not override).
+// A template that is missing, does not parse, or uses a field Facts does
+// not have is an error that names the file.
 func (t Templates) Render(lang, tone string, sit Situation, f Facts) (string, error) {
 	if err := CheckLang(lang); err != nil {
 		return "", err
 	}
 	if err := CheckTone(tone); err != nil {
+		return "", err
+	}
+	f, err := f.In(lang)
+	if err != nil {
 		return "", err
 	}
 	f.VIP = tone == "vip"
@@ -130,18 +135,9 @@ func tidy(s string) string {
 	return strings.Join(paras, "\n\n") + "\n"
 }
 
-// Money writes an amount for a customer: "$2,500.00" in US dollars,
-// "1,250.00 EUR" in other currencies, with payment.FormatAmount's digits.
+// Money writes an amount for a customer in English: "$2,500.00" in US
+// dollars, "1,250.00 EUR" in other currencies, with payment.FormatAmount's
+// digits. Language.Money writes it in another language.
 func Money(d decimal.Decimal, currency string) string {
-	s := payment.FormatAmountGrouped(d, currency)
-	switch currency {
-	case "USD":
-		if neg, ok := strings.CutPrefix(s, "-"); ok {
-			return "-$" + neg
-		}
-		return "$" + s
-	case "":
-		return s
-	}
-	return s + " " + currency
+	return english().Money(d, currency)
 }

@@ -32,12 +32,14 @@ func TestMoneyAndDay(t *testing.T) {
 func TestEveryTemplateRenders(t *testing.T) {
 	f := Facts{RecordID: "DEP-1", FirstName: "Ana", Amount: "$1.00", Deposit: true, Method: "bank transfer", Last4: "1234",
 		Requested: "Monday, November 9, 2026", EventOn: "Thursday, November 12, 2026", Complete: true}
-	for _, sit := range Situations {
-		for _, tone := range Tones {
-			text, err := Templates{}.Render("en", tone, sit, f)
-			require.NoError(t, err, "%s %s", sit, tone)
-			assert.NotContains(t, text, "<no value>")
-			assert.NotContains(t, text, "{{")
+	for _, lang := range Languages {
+		for _, sit := range Situations {
+			for _, tone := range Tones {
+				text, err := Templates{}.Render(lang, tone, sit, f)
+				require.NoError(t, err, "%s %s %s", lang, sit, tone)
+				assert.NotContains(t, text, "<no value>")
+				assert.NotContains(t, text, "{{")
+			}
 		}
 	}
 }
@@ -58,7 +60,7 @@ func TestRenderErrors(t *testing.T) {
 		{name: "override", lang: "en", tone: "standard", sit: DepositCompleted, want: "Custom $1.00."},
 		{name: "fallback to embedded", lang: "en", tone: "standard", sit: WithdrawalCompleted, want: "Your withdrawal of $1.00"},
 		{name: "unknown field", lang: "en", tone: "standard", sit: CardDeclined, wantErr: "NoSuchField"},
-		{name: "unknown language", lang: "es", tone: "standard", sit: DepositCompleted, wantErr: `language "es": replies are written in en`},
+		{name: "unknown language", lang: "ja", tone: "standard", sit: DepositCompleted, wantErr: `language "ja": replies are written in en, es`},
 		{name: "unknown tone", lang: "en", tone: "casual", sit: DepositCompleted, wantErr: `tone "casual"`},
 		{name: "unknown situation", lang: "en", tone: "standard", sit: "nope", wantErr: "no template en/nope.tmpl"},
 	}

@@ -16,7 +16,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/payinv/payinv/explain"
+	"github.com/shopspring/decimal"
+
 	"github.com/payinv/payinv/match"
 	"github.com/payinv/payinv/payment"
 	"github.com/payinv/payinv/records"
@@ -114,6 +115,62 @@ type Facts struct {
 	Missing  []string
 	// VIP is true for the vip tone.
 	VIP bool
+
+	// v holds the values the strings above are written from, so that In
+	// can write them in another language; unset for Facts built by hand.
+	v values
+}
+
+// values are Facts' language-neutral values: dates, amounts, the rail,
+// the reason code and the missing-information keys.
+type values struct {
+	set                            bool
+	amount                         decimal.Decimal
+	currency                       string
+	rail                           string
+	requested, settled, eventOn    payment.Date
+	expectedOn, holdUntil          payment.Date
+	refundFrom, refundBy, recallOn payment.Date
+	short                          bool // a wire came back short: back and charges are set
+	back, charges                  decimal.Decimal
+	backCurrency                   string
+	reason                         reason
+	missing                        []string
+}
+
+// In returns the facts written in a language: amounts, dates, the method,
+// the reason's customer sentence and the missing-information sentences.
+// Facts built by hand (not by Situate) come back as they are; for Facts
+// from Situate those strings are rewritten from the values, so a string
+// changed by hand after Situate does not survive In (or Render).
+func (f Facts) In(lang string) (Facts, error) {
+	l, err := LoadLanguage(lang)
+	if err != nil {
+		return f, err
+	}
+	return f.in(l), nil
+}
+
+func (f Facts) in(l *Language) Facts {
+	if !f.v.set {
+		return f
+	}
+	v := f.v
+	f.Amount = l.Money(v.amount, v.currency)
+	f.Method = l.Method(v.rail)
+	f.Requested, f.Settled, f.EventOn = l.Day(v.requested), l.Day(v.settled), l.Day(v.eventOn)
+	f.ExpectedOn, f.HoldUntil = l.Day(v.expectedOn), l.Day(v.holdUntil)
+	f.RefundFrom, f.RefundBy, f.RecallOn = l.Day(v.refundFrom), l.Day(v.refundBy), l.Day(v.recallOn)
+	f.BackAmount, f.Charges = "", ""
+	if v.short {
+		f.BackAmount, f.Charges = l.Money(v.back, v.backCurrency), l.Money(v.charges, v.backCurrency)
+	}
+	f.Reason = l.Reason(v.reason)
+	f.Missing = nil
+	for _, k := range v.missing {
+		f.Missing = append(f.Missing, l.Missing[k])
+	}
+	return f
 }
 
 // Options tune how situations are worked out.
@@ -126,8 +183,16 @@ type Options struct {
 	Calendar *settlement.Calendar
 }
 
-// Situate works out a record's situation and the facts its reply needs.
+// Situate works out a record's situation and the facts its reply needs,
+// written in English; Facts.In writes them in another language (Render
+// does).
 func Situate(rr *match.RecordResult, opts Options) (Situation, Facts) {
+	sit, f := situate(rr, opts)
+	f.v.set = true
+	return sit, f.in(english())
+}
+
+func situate(rr *match.RecordResult, opts Options) (Situation, Facts) {
 	if opts.Rules == nil {
 		opts.Rules = settlement.DefaultRules()
 	}
@@ -138,22 +203,21 @@ func Situate(rr *match.RecordResult, opts Options) (Situation, Facts) {
 	f := Facts{
 		RecordID:  r.ID,
 		FirstName: firstName(r.Name),
-		Amount:    Money(r.Amount, r.Currency),
 		Deposit:   r.Type != records.Withdrawal,
-		Method:    method(r.Rail),
 		Last4:     r.AccountLast4,
-		Requested: Day(settlement.DateOf(r.CreatedAt)),
 		Complete:  true,
+		v: values{amount: r.Amount, currency: r.Currency, rail: r.Rail,
+			requested: settlement.DateOf(r.CreatedAt)},
 	}
 	s := rr.Story
 	switch rr.Status {
 	case match.StatusAmbiguous, match.StatusDuplicate, match.StatusAmountMismatch:
 		f.Complete = false
-		f.Missing = append(f.Missing, reviewWhy(rr.Status))
+		f.v.missing = append(f.v.missing, reviewWhy(rr.Status))
 		return NeedsReview, f
 	case match.StatusMissing:
 		f.Complete = false
-		f.Missing = append(f.Missing, "no bank or processor record of this payment has reached us yet")
+		f.v.missing = append(f.v.missing, MissingNoEvidence)
 		return PaymentMissing, f
 	}
 	if s == nil { // pending, with no evidence yet: the schedule says when
@@ -161,9 +225,9 @@ func Situate(rr *match.RecordResult, opts Options) (Situation, Facts) {
 	}
 	if s.Forward == nil {
 		f.Complete = false
-		f.Missing = append(f.Missing, "the original payment is not among the records we checked")
+		f.v.missing = append(f.v.missing, MissingNoOriginal)
 	} else {
-		f.Settled = Day(s.Forward.Date)
+		f.v.settled = s.Forward.Date
 	}
 	first := s.Events[0]
 	if f.Last4 == "" {
@@ -183,11 +247,11 @@ func Situate(rr *match.RecordResult, opts Options) (Situation, Facts) {
 func reviewWhy(st match.Status) string {
 	switch st {
 	case match.StatusAmbiguous:
-		return "more than one payment fits this record, and we are confirming which one is yours"
+		return MissingAmbiguous
 	case match.StatusDuplicate:
-		return "this payment appears to be recorded twice, and we are confirming which record is right"
+		return MissingDuplicate
 	}
-	return "the amount the bank shows differs from our record, and we are confirming the right amount"
+	return MissingAmount
 }
 
 func completed(f Facts) (Situation, Facts) {
@@ -201,7 +265,7 @@ func completed(f Facts) (Situation, Facts) {
 // window: the settlement engine says when its money should move.
 func pending(rr *match.RecordResult, opts Options, f Facts) (Situation, Facts) {
 	r := rr.Record
-	f.ExpectedOn = Day(rr.ExpectedSettlement)
+	f.v.expectedOn = rr.ExpectedSettlement
 	rail := r.Rail
 	if rail == records.RailApplePay {
 		rail = settlement.RailCard
@@ -212,21 +276,21 @@ func pending(rr *match.RecordResult, opts Options, f Facts) (Situation, Facts) {
 		for _, st := range tl.Steps {
 			switch st.Key {
 			case "settles":
-				if f.ExpectedOn == "" {
-					f.ExpectedOn = Day(st.Day())
+				if f.v.expectedOn.IsZero() {
+					f.v.expectedOn = st.Day()
 				}
 			case "available":
 				if !f.Deposit {
-					f.ExpectedOn = Day(st.Day())
+					f.v.expectedOn = st.Day()
 				}
 			case "returnable_until":
-				f.HoldUntil = Day(st.Day())
+				f.v.holdUntil = st.Day()
 			}
 		}
 	}
-	if f.ExpectedOn == "" {
+	if f.v.expectedOn.IsZero() {
 		f.Complete = false
-		f.Missing = append(f.Missing, "we cannot yet tell when this payment settles")
+		f.v.missing = append(f.v.missing, MissingNoSettlement)
 	}
 	if f.Deposit {
 		return DepositPendingHold, f
@@ -241,8 +305,8 @@ func achSituation(rr *match.RecordResult, s *match.Story, f Facts) (Situation, F
 		if ret == nil {
 			return completed(f)
 		}
-		f.EventOn = Day(ret.Date)
-		f.Reason = reasonSentence(ret)
+		f.v.eventOn = ret.Date
+		f.v.reason = reasonOf(ret)
 		if !f.Deposit {
 			return ACHWithdrawalReturned, f
 		}
@@ -257,12 +321,12 @@ func achSituation(rr *match.RecordResult, s *match.Story, f Facts) (Situation, F
 		return ACHReturned, f
 	case match.StatusReversed:
 		if rev := lastOf(s, payment.KindReversal); rev != nil {
-			f.EventOn = Day(rev.Date)
+			f.v.eventOn = rev.Date
 		}
 		return ACHReversed, f
 	}
 	if noc := lastOf(s, payment.KindNOC); noc != nil {
-		f.EventOn = Day(noc.Date)
+		f.v.eventOn = noc.Date
 		return ACHNOCCorrected, f
 	}
 	return completed(f)
@@ -280,21 +344,21 @@ func cardSituation(rr *match.RecordResult, s *match.Story, opts Options, f Facts
 	switch s.Outcome {
 	case match.StatusRejected:
 		if d := lastOf(s, payment.KindDecline, payment.KindRejection); d != nil {
-			f.EventOn = Day(d.Date)
-			f.Reason = reasonSentence(d)
+			f.v.eventOn = d.Date
+			f.v.reason = reasonOf(d)
 		}
 		return CardDeclined, f
 	case match.StatusReversed:
 		if v := lastOf(s, payment.KindAuthorizationReversal); v != nil {
-			f.EventOn = Day(v.Date)
+			f.v.eventOn = v.Date
 		}
 		return CardAuthorizationReleased, f
 	case match.StatusRefunded:
 		ref := lastOf(s, payment.KindRefund)
 		if ref != nil {
-			f.EventOn = Day(ref.Date)
+			f.v.eventOn = ref.Date
 			from, by := settlement.CardRefundArrives(ref.Date, opts.Calendar)
-			f.RefundFrom, f.RefundBy = Day(from), Day(by)
+			f.v.refundFrom, f.v.refundBy = from, by
 		}
 		if f.Wallet != "" {
 			return CardRefundWallet, f
@@ -302,19 +366,19 @@ func cardSituation(rr *match.RecordResult, s *match.Story, opts Options, f Facts
 		return CardRefunded, f
 	case match.StatusChargedBack:
 		if cb := firstOf(s, payment.KindChargeback); cb != nil {
-			f.EventOn = Day(cb.Date)
-			f.Reason = reasonSentence(cb)
+			f.v.eventOn = cb.Date
+			f.v.reason = reasonOf(cb)
 		}
 		return CardChargeback, f
 	case match.StatusReturned:
 		if ret := lastOf(s, payment.KindPayoutReturn, payment.KindReturn); ret != nil {
-			f.EventOn = Day(ret.Date)
-			f.Reason = reasonSentence(ret)
+			f.v.eventOn = ret.Date
+			f.v.reason = reasonOf(ret)
 		}
 		return CardPayoutReturned, f
 	}
 	if rev := lastOf(s, payment.KindChargebackReversal); rev != nil {
-		f.EventOn = Day(rev.Date)
+		f.v.eventOn = rev.Date
 		return CardDisputeClosed, f
 	}
 	return completed(f)
@@ -323,19 +387,20 @@ func cardSituation(rr *match.RecordResult, s *match.Story, opts Options, f Facts
 func wireSituation(rr *match.RecordResult, s *match.Story, opts Options, f Facts) (Situation, Facts) {
 	recall := firstOf(s, payment.KindRecall)
 	if recall != nil {
-		f.RecallOn = Day(recall.Date)
+		f.v.recallOn = recall.Date
 	}
 	switch s.Outcome {
 	case match.StatusReturned, match.StatusReversed:
 		ret := lastOf(s, payment.KindReturn, payment.KindReversal)
 		if ret != nil {
-			f.EventOn = Day(ret.Date)
+			f.v.eventOn = ret.Date
 			if s.Forward != nil && ret.Currency == s.Forward.Currency && ret.Amount.Abs().LessThan(s.Forward.Amount.Abs()) {
-				f.BackAmount = Money(ret.Amount.Abs(), ret.Currency)
-				f.Charges = Money(s.Forward.Amount.Abs().Sub(ret.Amount.Abs()), ret.Currency)
+				f.v.short, f.v.backCurrency = true, ret.Currency
+				f.v.back = ret.Amount.Abs()
+				f.v.charges = s.Forward.Amount.Abs().Sub(ret.Amount.Abs())
 			}
 			if recall == nil {
-				f.Reason = reasonSentence(ret)
+				f.v.reason = reasonOf(ret)
 			}
 		}
 		if recall != nil {
@@ -344,14 +409,14 @@ func wireSituation(rr *match.RecordResult, s *match.Story, opts Options, f Facts
 		return WireReturned, f
 	case match.StatusRejected:
 		if rj := lastOf(s, payment.KindRejection); rj != nil {
-			f.EventOn = Day(rj.Date)
-			f.Reason = reasonSentence(rj)
+			f.v.eventOn = rj.Date
+			f.v.reason = reasonOf(rj)
 		}
 		return WireRejected, f
 	}
 	if recall != nil {
 		f.Complete = false
-		f.Missing = append(f.Missing, "the receiving bank has not yet answered the recall")
+		f.v.missing = append(f.v.missing, MissingRecallUnanswered)
 		return WireRecall, f
 	}
 	if !f.Deposit && inFlight(s, opts.AsOf) {
@@ -359,7 +424,7 @@ func wireSituation(rr *match.RecordResult, s *match.Story, opts Options, f Facts
 			AsOf: opts.AsOf.Time(settlement.Eastern)}, opts.Calendar); err == nil {
 			for _, st := range tl.Steps {
 				if st.Key == "available" || st.Key == "credit_expected_by" {
-					f.ExpectedOn = Day(st.Day())
+					f.v.expectedOn = st.Day()
 				}
 			}
 		}
@@ -382,18 +447,6 @@ func inFlight(s *match.Story, asOf payment.Date) bool {
 		}
 	}
 	return slices.Contains([]string{"ACSC", "ACSP", "ACTC", "PDNG"}, last)
-}
-
-// reasonSentence is the customer sentence of an event's reason code; for
-// codes marked not-for-customers the catalog's neutral sentence.
-func reasonSentence(e *match.Evidence) string {
-	if e.Code == "" {
-		return ""
-	}
-	if found := explain.Lookup(e.Code, e.CodeScheme); len(found) > 0 {
-		return found[0].Customer
-	}
-	return "There was a processing problem between the banks handling this payment; we are working on it and will contact you if we need anything."
 }
 
 func firstOf(s *match.Story, kinds ...payment.Kind) *match.Evidence {
@@ -438,18 +491,6 @@ func firstName(name string) string {
 	return strings.ToUpper(w[:1]) + w[1:]
 }
 
-func method(rail string) string {
-	switch rail {
-	case records.RailApplePay:
-		return "Apple Pay payment"
-	case "card":
-		return "card payment"
-	case "wire":
-		return "wire transfer"
-	}
-	return "bank transfer"
-}
-
 func walletName(w string) string {
 	switch w {
 	case "apple_pay":
@@ -462,8 +503,18 @@ func walletName(w string) string {
 	return strings.ReplaceAll(w, "_", " ")
 }
 
-// Day writes a date for people, "Friday, November 27, 2026"; "" for the
-// zero date.
+// Day writes a date for people in English, "Friday, November 27, 2026";
+// "" for the zero date. Language.Day writes it in another language.
 func Day(d payment.Date) string {
-	return d.Long()
+	return english().Day(d)
+}
+
+// english is the English language data, which is embedded and checked by
+// the tests.
+func english() *Language {
+	l, err := LoadLanguage("en")
+	if err != nil {
+		panic("reply: " + err.Error())
+	}
+	return l
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/payinv/payinv/explain"
+	"github.com/payinv/payinv/explain/reply"
 )
 
 // replySources are the fixture files replies are tested against, by rail:
@@ -72,15 +73,22 @@ func TestReplyGolden(t *testing.T) {
 		{name: "wire_recall", record: "WIR-2611180001", rail: "wire"},
 		{name: "wire_in_flight", record: "WIR-2611160002", rail: "wire"},
 	}
-	for _, tt := range tests {
-		for _, tone := range []string{"standard", "vip"} {
-			t.Run(tt.name+"_"+tone, func(t *testing.T) {
-				args := slices.Concat([]string{"reply", "--as-of=2026-11-25", "--record", tt.record,
-					"--records", "fixtures/records/records.csv", "--tone", tone}, replySources(t, tt.rail))
-				r := runCLI("", args...)
-				assert.Equal(t, tt.code, r.code, r.stderr)
-				golden(t, "reply_"+tt.name+"_"+tone, r, args)
-			})
+	for _, lang := range reply.Languages {
+		for _, tt := range tests {
+			for _, tone := range []string{"standard", "vip"} {
+				// English, the default, is named and run without --lang.
+				name, langArgs := "reply_"+tt.name+"_"+tone, []string(nil)
+				if lang != "en" {
+					name, langArgs = "reply_"+lang+"_"+tt.name+"_"+tone, []string{"--lang", lang}
+				}
+				t.Run(strings.TrimPrefix(name, "reply_"), func(t *testing.T) {
+					args := slices.Concat([]string{"reply", "--as-of=2026-11-25", "--record", tt.record,
+						"--records", "fixtures/records/records.csv"}, langArgs, []string{"--tone", tone}, replySources(t, tt.rail))
+					r := runCLI("", args...)
+					assert.Equal(t, tt.code, r.code, r.stderr)
+					golden(t, name, r, args)
+				})
+			}
 		}
 	}
 }
@@ -96,7 +104,7 @@ func TestReplyGoldenRequests(t *testing.T) {
 			"--records", "fixtures/records/records.csv"}, ach)},
 		{name: "unknown_record", args: slices.Concat([]string{"reply", "--record", "DEP-0000000000",
 			"--records", "fixtures/records/records.csv"}, ach), code: ExitNothing},
-		{name: "unknown_lang", args: slices.Concat([]string{"reply", "--lang", "es", "--record", "DEP-2611090001",
+		{name: "unknown_lang", args: slices.Concat([]string{"reply", "--lang", "ja", "--record", "DEP-2611090001",
 			"--records", "fixtures/records/records.csv"}, ach), code: ExitInput},
 		{name: "unknown_tone", args: slices.Concat([]string{"reply", "--tone", "casual", "--record", "DEP-2611090001",
 			"--records", "fixtures/records/records.csv"}, ach), code: ExitInput},
@@ -111,10 +119,18 @@ func TestReplyGoldenRequests(t *testing.T) {
 	}
 }
 
+// stillConfirming is how each language's reply says the evidence is
+// incomplete.
+var stillConfirming = map[string]string{"en": "still confirming", "es": "todavía estamos confirmando", "pt": "ainda estamos confirmando"}
+
+// english finds English words that have no business in a reply in another
+// language.
+var english = regexp.MustCompile(`(?i)\b(the|your|you|we|and|was|with|bank|payment|transfer|account|refund|please|hello|dear|regards)\b`)
+
 // TestReplyCustomerSafe writes every reply the fixtures can produce, in
-// every tone, and fails if one holds a full account number of the
-// fixtures, a code marked not-for-customers, or an unresolved template
-// field.
+// every language and tone, and fails if one holds a full account number of
+// the fixtures, a code marked not-for-customers, or an unresolved template
+// field, or, in a language other than English, English words.
 func TestReplyCustomerSafe(t *testing.T) {
 	sources := replySources(t, "")
 	events := runCLI("", slices.Concat([]string{"events", "-o", "json", "--reveal"}, sources)...)
@@ -139,24 +155,30 @@ func TestReplyCustomerSafe(t *testing.T) {
 	for _, line := range strings.Split(strings.TrimSpace(readFixture(t, "fixtures/records/records.csv")), "\n")[1:] {
 		ids = append(ids, strings.SplitN(line, ",", 2)[0])
 	}
-	for _, id := range ids {
-		for _, tone := range []string{"standard", "vip"} {
-			r := runCLI("", slices.Concat([]string{"reply", "--as-of=2026-11-25", "-o", "json", "--tone", tone, "--record", id,
-				"--records", "fixtures/records/records.csv"}, sources)...)
-			require.Equal(t, 0, r.code, "%s %s: %s", id, tone, r.stderr)
-			var out replyJSON
-			require.NoError(t, json.Unmarshal([]byte(r.stdout), &out), id)
-			for acct := range accounts {
-				assert.NotContains(t, out.Text, acct, "%s %s: full account number", id, tone)
-			}
-			for code := range sensitive {
-				assert.NotRegexp(t, `\b`+regexp.QuoteMeta(code)+`\b`, out.Text, "%s %s: not-for-customers code", id, tone)
-			}
-			for _, bad := range []string{"<no value>", "{{", "}}"} {
-				assert.NotContains(t, out.Text, bad, "%s %s: unresolved template field", id, tone)
-			}
-			if !out.Complete {
-				assert.Contains(t, out.Text, "still confirming", "%s %s: incomplete evidence must be said", id, tone)
+	for _, lang := range reply.Languages {
+		require.Contains(t, stillConfirming, lang)
+		for _, id := range ids {
+			for _, tone := range []string{"standard", "vip"} {
+				r := runCLI("", slices.Concat([]string{"reply", "--as-of=2026-11-25", "-o", "json", "--lang", lang, "--tone", tone,
+					"--record", id, "--records", "fixtures/records/records.csv"}, sources)...)
+				require.Equal(t, 0, r.code, "%s %s %s: %s", lang, id, tone, r.stderr)
+				var out replyJSON
+				require.NoError(t, json.Unmarshal([]byte(r.stdout), &out), id)
+				for acct := range accounts {
+					assert.NotContains(t, out.Text, acct, "%s %s %s: full account number", lang, id, tone)
+				}
+				for code := range sensitive {
+					assert.NotRegexp(t, `\b`+regexp.QuoteMeta(code)+`\b`, out.Text, "%s %s %s: not-for-customers code", lang, id, tone)
+				}
+				for _, bad := range []string{"<no value>", "{{", "}}"} {
+					assert.NotContains(t, out.Text, bad, "%s %s %s: unresolved template field", lang, id, tone)
+				}
+				if !out.Complete {
+					assert.Contains(t, out.Text, stillConfirming[lang], "%s %s %s: incomplete evidence must be said", lang, id, tone)
+				}
+				if lang != "en" {
+					assert.Empty(t, english.FindAllString(out.Text, -1), "%s %s %s: English in the reply", lang, id, tone)
+				}
 			}
 		}
 	}
