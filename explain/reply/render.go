@@ -18,8 +18,20 @@ import (
 //go:embed templates/*/*.tmpl templates/*/language.yaml
 var embedded embed.FS
 
-// Languages are the languages replies can be written in.
-var Languages = []string{"en", "es"}
+// Languages are the languages replies can be written in: every folder of
+// embedded templates with its language.yaml, English first.
+var Languages = embeddedLanguages()
+
+func embeddedLanguages() []string {
+	entries, _ := embedded.ReadDir("templates")
+	out := []string{"en"}
+	for _, e := range entries {
+		if _, err := embedded.ReadFile("templates/" + e.Name() + "/language.yaml"); err == nil && e.IsDir() && e.Name() != "en" {
+			out = append(out, e.Name())
+		}
+	}
+	return out
+}
 
 // Tones are the tones replies can be written in: standard, and vip for
 // priority clients.
