@@ -121,7 +121,7 @@ func TestReplyGoldenRequests(t *testing.T) {
 
 // stillConfirming is how each language's reply says the evidence is
 // incomplete.
-var stillConfirming = map[string]string{"en": "still confirming", "es": "todavía estamos confirmando", "pt": "ainda estamos confirmando"}
+var stillConfirming = map[string]string{"en": "still confirming", "es": "todavía estamos confirmando", "pt": "ainda estamos confirmando", "ja": "確認中", "zh": "仍在确认"}
 
 // english finds English words that have no business in a reply in another
 // language.
