@@ -98,6 +98,10 @@ func TestLanguageDayAndMoney(t *testing.T) {
 		{"es", payment.Date{}, "", "999.99", "USD", "999,99 US$"},
 		{"es", day, "viernes, 27 de noviembre de 2026", "1500", "JPY", "1.500 JPY"},
 		{"es", day, "viernes, 27 de noviembre de 2026", "12.5", "", "12,50"},
+		{"pt", day, "sexta-feira, 27 de novembro de 2026", "2500", "USD", "US$ 2.500,00"},
+		{"ja", day, "2026年11月27日（金）", "2500", "USD", "2,500.00米ドル"},
+		{"ja", day, "2026年11月27日（金）", "1500", "JPY", "1,500円"},
+		{"zh", day, "2026年11月27日（星期五）", "2500", "USD", "2,500.00美元"},
 	}
 	for _, tt := range tests {
 		l, err := LoadLanguage(tt.lang)
@@ -182,8 +186,8 @@ func TestFactsIn(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, en, back)
 
-	_, err = f.In("ja")
-	assert.ErrorContains(t, err, `language "ja": replies are written in en, es`)
+	_, err = f.In("xx")
+	assert.ErrorContains(t, err, `language "xx": replies are written in `)
 	hand := Facts{Amount: "$1.00"}
 	got, err := hand.In("es")
 	require.NoError(t, err)

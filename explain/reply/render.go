@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strings"
 	"text/template"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 )
@@ -140,11 +142,35 @@ func (t Templates) read(lang, name string) (string, string, error) {
 func tidy(s string) string {
 	var paras []string
 	for _, p := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n\n") {
-		if p = strings.Join(strings.Fields(p), " "); p != "" {
+		if p = joinWords(strings.Fields(p)); p != "" {
 			paras = append(paras, p)
 		}
 	}
 	return strings.Join(paras, "\n\n") + "\n"
+}
+
+// joinWords joins the words of a paragraph with spaces, except between
+// two pieces of Chinese or Japanese text, which is written without them.
+func joinWords(words []string) string {
+	var b strings.Builder
+	for i, w := range words {
+		if i > 0 {
+			prev, _ := utf8.DecodeLastRuneInString(words[i-1])
+			next, _ := utf8.DecodeRuneInString(w)
+			if !isCJK(prev) || !isCJK(next) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(w)
+	}
+	return b.String()
+}
+
+// isCJK reports whether r is written without spaces around it: Han,
+// Hiragana, Katakana, and CJK and full-width punctuation.
+func isCJK(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) ||
+		r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF
 }
 
 // Money writes an amount for a customer in English: "$2,500.00" in US

@@ -60,7 +60,7 @@ func TestRenderErrors(t *testing.T) {
 		{name: "override", lang: "en", tone: "standard", sit: DepositCompleted, want: "Custom $1.00."},
 		{name: "fallback to embedded", lang: "en", tone: "standard", sit: WithdrawalCompleted, want: "Your withdrawal of $1.00"},
 		{name: "unknown field", lang: "en", tone: "standard", sit: CardDeclined, wantErr: "NoSuchField"},
-		{name: "unknown language", lang: "ja", tone: "standard", sit: DepositCompleted, wantErr: `language "ja": replies are written in en, es`},
+		{name: "unknown language", lang: "xx", tone: "standard", sit: DepositCompleted, wantErr: `language "xx": replies are written in `},
 		{name: "unknown tone", lang: "en", tone: "casual", sit: DepositCompleted, wantErr: `tone "casual"`},
 		{name: "unknown situation", lang: "en", tone: "standard", sit: "nope", wantErr: "no template en/nope.tmpl"},
 	}
@@ -82,5 +82,17 @@ func TestFirstName(t *testing.T) {
 	tests := map[string]string{"Maria Gonzalez": "Maria", "PAUL JONES": "Paul", "Blue Heron LLC": "", "": ""}
 	for in, want := range tests {
 		assert.Equal(t, want, firstName(in), in)
+	}
+}
+
+func TestTidyJoinsCJKWithoutSpaces(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Hello\n  there,\nfriend.\n\n\nNext", "Hello there, friend.\n\nNext\n"},
+		{"您好！\n我们正在核查", "您好！我们正在核查\n"},
+		{"お客様の\n口座は", "お客様の口座は\n"},
+		{"Apple Pay\n付款", "Apple Pay 付款\n"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, tidy(tt.in), tt.in)
 	}
 }

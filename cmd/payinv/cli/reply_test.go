@@ -104,7 +104,7 @@ func TestReplyGoldenRequests(t *testing.T) {
 			"--records", "fixtures/records/records.csv"}, ach)},
 		{name: "unknown_record", args: slices.Concat([]string{"reply", "--record", "DEP-0000000000",
 			"--records", "fixtures/records/records.csv"}, ach), code: ExitNothing},
-		{name: "unknown_lang", args: slices.Concat([]string{"reply", "--lang", "ja", "--record", "DEP-2611090001",
+		{name: "unknown_lang", args: slices.Concat([]string{"reply", "--lang", "xx", "--record", "DEP-2611090001",
 			"--records", "fixtures/records/records.csv"}, ach), code: ExitInput},
 		{name: "unknown_tone", args: slices.Concat([]string{"reply", "--tone", "casual", "--record", "DEP-2611090001",
 			"--records", "fixtures/records/records.csv"}, ach), code: ExitInput},
@@ -124,8 +124,10 @@ func TestReplyGoldenRequests(t *testing.T) {
 var stillConfirming = map[string]string{"en": "still confirming", "es": "todavía estamos confirmando", "pt": "ainda estamos confirmando", "ja": "確認中", "zh": "仍在确认"}
 
 // english finds English words that have no business in a reply in another
-// language.
-var english = regexp.MustCompile(`(?i)\b(the|your|you|we|and|was|with|bank|payment|transfer|account|refund|please|hello|dear|regards)\b`)
+// language. A word's edges are any character but a Latin letter, a digit or
+// "_" (not \b, which is ASCII-only: it would find "transfer" in the
+// Portuguese "transferência").
+var english = regexp.MustCompile(`(?i)(?:^|[^\p{Latin}\d_])(the|your|you|we|and|was|with|bank|payment|transfer|account|refund|please|hello|dear|regards)(?:[^\p{Latin}\d_]|$)`)
 
 // TestReplyCustomerSafe writes every reply the fixtures can produce, in
 // every language and tone, and fails if one holds a full account number of
