@@ -44,7 +44,7 @@ func TestMatchReportFiles(t *testing.T) {
 	assert.Equal(t, []string{"Summary", "Records", "Unexpected"}, book.GetSheetList())
 	rows, err := book.GetRows("Records")
 	require.NoError(t, err)
-	assert.Len(t, rows, 29, "a header and 28 records")
+	assert.Len(t, rows, 30, "a header and 29 ACH records")
 	assert.Equal(t, matchCSVHeader, rows[0])
 
 	// No temporary file is left behind.

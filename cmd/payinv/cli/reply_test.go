@@ -55,6 +55,7 @@ func TestReplyGolden(t *testing.T) {
 		{name: "ach_reversed", record: "WDR-2611100004A", rail: "ach"},
 		{name: "ach_noc_corrected", record: "DEP-2611090005", rail: "ach"},
 		{name: "deposit_pending_hold", record: "DEP-2611240001", rail: "ach"},
+		{name: "withdrawal_pending", record: "WDR-2611240001", rail: "ach"},
 		{name: "deposit_completed", record: "DEP-2611090002", rail: "ach"},
 		{name: "withdrawal_completed", record: "WDR-2611100001", rail: "ach"},
 		{name: "needs_review", record: "WDR-MANUAL-0001", rail: "ach"},
