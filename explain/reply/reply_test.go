@@ -79,9 +79,13 @@ func TestRenderErrors(t *testing.T) {
 }
 
 func TestFirstName(t *testing.T) {
-	tests := map[string]string{"Maria Gonzalez": "Maria", "PAUL JONES": "Paul", "Blue Heron LLC": "", "": ""}
+	tests := map[string]string{"Maria Gonzalez": "Maria", "PAUL JONES": "Paul", "Blue Heron LLC": "", "": "", "ÁNGELA MARTÍN": "Ángela"}
 	for in, want := range tests {
 		assert.Equal(t, want, firstName(in), in)
+	}
+	full := map[string]string{"Maria Gonzalez": "Maria Gonzalez", "PAUL JONES": "Paul Jones", "Blue Heron LLC": "", "ÁNGELA MARTÍN": "Ángela Martín"}
+	for in, want := range full {
+		assert.Equal(t, want, fullName(in), in)
 	}
 }
 

@@ -15,6 +15,7 @@ package reply
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/shopspring/decimal"
 
@@ -73,6 +74,10 @@ type Facts struct {
 	RecordID string
 	// FirstName is the customer's first name, "" for a business.
 	FirstName string
+	// FullName is the customer's name as the record gives it, each word
+	// capitalized ("Maria Gonzalez"), "" for a business: Japanese and
+	// Chinese replies address the customer by full name.
+	FullName string
 	// Amount is the record's amount with its currency ("$2,500.00").
 	Amount string
 	// Deposit is true for money coming in to the company, false for a
@@ -203,6 +208,7 @@ func situate(rr *match.RecordResult, opts Options) (Situation, Facts) {
 	f := Facts{
 		RecordID:  r.ID,
 		FirstName: firstName(r.Name),
+		FullName:  fullName(r.Name),
 		Deposit:   r.Type != records.Withdrawal,
 		Last4:     r.AccountLast4,
 		Complete:  true,
@@ -487,8 +493,30 @@ func firstName(name string) string {
 			return ""
 		}
 	}
-	w := strings.ToLower(words[0])
-	return strings.ToUpper(w[:1]) + w[1:]
+	return capitalize(words[0])
+}
+
+// capitalize writes a word with its first letter upper case and the rest
+// lower case: "MARÍA" and "maría" are "María".
+func capitalize(w string) string {
+	r := []rune(strings.ToLower(w))
+	if len(r) > 0 {
+		r[0] = unicode.ToUpper(r[0])
+	}
+	return string(r)
+}
+
+// fullName is a person's name with each word capitalized; "" for a
+// business, as firstName decides.
+func fullName(name string) string {
+	if firstName(name) == "" {
+		return ""
+	}
+	words := strings.Fields(name)
+	for i, w := range words {
+		words[i] = capitalize(w)
+	}
+	return strings.Join(words, " ")
 }
 
 func walletName(w string) string {
