@@ -112,6 +112,9 @@ type Facts struct {
 	// Amount (a wire returned short of bank charges); Charges the
 	// difference.
 	BackAmount, Charges string
+	// RefundAmount is how much of the payment a card refund gave back,
+	// when it is less than all of it; "" for a full refund.
+	RefundAmount string
 	// RecallOn is when a recall was asked for.
 	RecallOn string
 	// Complete is false when the evidence does not tell the whole story;
@@ -139,6 +142,8 @@ type values struct {
 	short                          bool // a wire came back short: back and charges are set
 	back, charges                  decimal.Decimal
 	backCurrency                   string
+	partRefund                     bool // a card refund gave back part of the payment: refund is set
+	refund                         decimal.Decimal
 	reason                         reason
 	missing                        []string
 }
@@ -169,6 +174,10 @@ func (f Facts) in(l *Language) Facts {
 	f.BackAmount, f.Charges = "", ""
 	if v.short {
 		f.BackAmount, f.Charges = l.Money(v.back, v.backCurrency), l.Money(v.charges, v.backCurrency)
+	}
+	f.RefundAmount = ""
+	if v.partRefund {
+		f.RefundAmount = l.Money(v.refund, v.currency)
 	}
 	f.Reason = l.Reason(v.reason)
 	f.Missing = nil
@@ -366,6 +375,9 @@ func cardSituation(rr *match.RecordResult, s *match.Story, opts Options, f Facts
 			from, by := settlement.CardRefundArrives(ref.Date, opts.Calendar)
 			f.v.refundFrom, f.v.refundBy = from, by
 		}
+		if total := refunded(s); s.Forward != nil && total.IsPositive() && total.LessThan(s.Forward.Amount.Abs()) {
+			f.v.partRefund, f.v.refund = true, total
+		}
 		if f.Wallet != "" {
 			return CardRefundWallet, f
 		}
@@ -504,6 +516,28 @@ func capitalize(w string) string {
 		r[0] = unicode.ToUpper(r[0])
 	}
 	return string(r)
+}
+
+// refunded is what a story's card refunds gave back: a refund read from
+// two exports (the same amount on the same day in another file) counts
+// once.
+func refunded(s *match.Story) decimal.Decimal {
+	total := decimal.Zero
+	var counted []*match.Evidence
+	for _, e := range s.Events {
+		if e.Kind != payment.KindRefund {
+			continue
+		}
+		twice := false
+		for _, c := range counted {
+			twice = twice || c.Source.File != e.Source.File && c.Date == e.Date && c.Amount.Equal(e.Amount)
+		}
+		if !twice {
+			total = total.Add(e.Amount.Abs())
+			counted = append(counted, e)
+		}
+	}
+	return total
 }
 
 // fullName is a person's name with each word capitalized; "" for a

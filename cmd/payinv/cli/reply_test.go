@@ -63,6 +63,7 @@ func TestReplyGolden(t *testing.T) {
 		{name: "card_declined_braintree", record: "CRD-2611100008", rail: "card"},
 		{name: "card_authorization_released", record: "CRD-2611100004", rail: "card"},
 		{name: "card_refund_wallet", record: "CRD-2611100001", rail: "card"},
+		{name: "card_refunded", record: "CRD-2611100009", rail: "card"},
 		{name: "card_chargeback", record: "CRD-2611100006", rail: "card"},
 		{name: "card_dispute_closed", record: "CRD-2611100002", rail: "card"},
 		{name: "card_payout_returned", record: "PTC-2611120002", rail: "card"},
