@@ -13,6 +13,7 @@
 package reply
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"unicode"
@@ -55,6 +56,9 @@ const (
 	WithdrawalCompleted          Situation = "withdrawal_completed"
 	PaymentMissing               Situation = "payment_missing"
 	NeedsReview                  Situation = "needs_review"
+	// TradeUnsettled is a sale whose money cannot be withdrawn until the
+	// trade settles (SituateTrade).
+	TradeUnsettled Situation = "trade_unsettled"
 )
 
 // Situations lists every situation, in the order documentation shows them.
@@ -63,6 +67,7 @@ var Situations = []Situation{
 	ACHReversed, ACHNOCCorrected, DepositPendingHold, WithdrawalPending, CardDeclined, CardAuthorizationReleased,
 	CardRefunded, CardRefundWallet, CardChargeback, CardDisputeClosed, CardPayoutReturned, WireReturned,
 	WireRejected, WireRecall, WireInFlight, DepositCompleted, WithdrawalCompleted, PaymentMissing, NeedsReview,
+	TradeUnsettled,
 }
 
 // Facts are what a reply template may use. Every field is customer-safe:
@@ -516,6 +521,29 @@ func capitalize(w string) string {
 		r[0] = unicode.ToUpper(r[0])
 	}
 	return string(r)
+}
+
+// SituateTrade is the situation of a sale of investments timed by the
+// settlement engine (payinv when --rail trade --kind sell): its trade date,
+// when it settles and when its money can be withdrawn. name is the
+// customer's, as the company records it; amount the sale's proceeds.
+func SituateTrade(tl settlement.Timeline, amount decimal.Decimal, currency, name string) (Situation, Facts, error) {
+	f := Facts{FirstName: firstName(name), FullName: fullName(name), Deposit: true, Complete: true}
+	f.v = values{set: true, amount: amount, currency: currency, rail: records.RailACH}
+	for _, st := range tl.Steps {
+		switch st.Key {
+		case "trade_date":
+			f.v.eventOn = st.Day()
+		case "settles":
+			f.v.expectedOn = st.Day()
+		case "proceeds_withdrawable":
+			f.v.holdUntil = st.Day()
+		}
+	}
+	if f.v.eventOn.IsZero() || f.v.expectedOn.IsZero() || f.v.holdUntil.IsZero() {
+		return "", f, fmt.Errorf("the timeline of a sale lacks its trade date, settlement or withdrawal date")
+	}
+	return TradeUnsettled, f.in(english()), nil
 }
 
 // refunded is what a story's card refunds gave back: a refund read from

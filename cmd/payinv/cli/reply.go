@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/shopspring/decimal"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -16,12 +17,15 @@ type replyOptions struct {
 	*options
 	lang, tone, templates string
 	c                     caseFlags
+	// A sale of investments, timed by the settlement engine: --sale-at,
+	// --amount and --name.
+	saleAt, amount, name string
 }
 
 func newReplyCmd(opts *options) *cobra.Command {
 	ro := &replyOptions{options: opts}
 	cmd := &cobra.Command{
-		Use:   "reply (--record ID --records FILE | --event REF) SOURCE...",
+		Use:   "reply (--record ID --records FILE | --event REF) SOURCE... | reply --sale-at TIME --amount N",
 		Short: "Customer-ready text for one record's situation",
 		Long: `Write the reply a support agent can send a customer about one record: the
 record is reconciled with the evidence in the sources (as payinv match
@@ -45,16 +49,34 @@ same layout. -o json prints {"record", "situation", "lang", "tone",
 --event REF replies about the payment a reference names (a trace, UETR,
 IMAD, end-to-end id, processor id, the company's reference ...) when there is
 no record to hand: its amount, direction and customer come from the evidence.
-With --records too, the record that claims that payment is used.` + exitStatusHelp + `
+With --records too, the record that claims that payment is used.
+
+--sale-at TIME --amount N [--name NAME] replies about the money of a sale
+of investments that cannot be withdrawn yet: its trade date, when it
+settles and when it can be withdrawn, from the settlement engine (as payinv
+when --rail trade --kind sell gives them); no payment files are read.` + exitStatusHelp + `
   (1 here means: the record is not in the records file, or no event has the reference)`,
 		Example: `  $ payinv reply --record DEP-2611090001 --records fixtures/records/records.csv fixtures/ach
   $ payinv reply --record WIR-2611170001 --records fixtures/records/records.csv --tone vip fixtures/wires/iso
   $ payinv reply --record CRD-2611100001 --records records.csv --templates ./our-templates -o json cards/
-  $ payinv reply --event e4b2c1a0-93d7-4f5e-8a6b-1c2d3e4f5a6b fixtures/wires/iso`,
-		Args: minArgs(1, "SOURCE"),
+  $ payinv reply --event e4b2c1a0-93d7-4f5e-8a6b-1c2d3e4f5a6b fixtures/wires/iso
+  $ payinv reply --sale-at "2026-11-25 11:00" --amount 4200 --name "Maria Gonzalez" --lang es`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if ro.saleAt != "" && len(args) > 0 {
+				return usageErrorf(cmd.CommandPath(), "--sale-at reads no payment files (%s given)", args[0])
+			}
+			if ro.saleAt != "" {
+				return nil
+			}
+			return minArgs(1, "SOURCE")(cmd, args)
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := ro.c.check(cmd.CommandPath()); err != nil {
-				return err
+			if ro.saleAt == "" {
+				if err := ro.c.check(cmd.CommandPath()); err != nil {
+					return err
+				}
+			} else if ro.c.given() {
+				return usageErrorf(cmd.CommandPath(), "--sale-at replies about a sale, not about --record or --event")
 			}
 			if err := reply.CheckLang(ro.lang); err != nil {
 				return usageErrorf(cmd.CommandPath(), "--lang: %v", err)
@@ -62,11 +84,17 @@ With --records too, the record that claims that payment is used.` + exitStatusHe
 			if err := reply.CheckTone(ro.tone); err != nil {
 				return usageErrorf(cmd.CommandPath(), "--tone: %v", err)
 			}
+			if ro.saleAt != "" {
+				return runSaleReply(ro, cmd.CommandPath())
+			}
 			return runReply(ro, args)
 		},
 	}
 	ro.c.add(cmd)
 	f := cmd.Flags()
+	f.StringVar(&ro.saleAt, "sale-at", "", "reply about a sale of investments made at `TIME` (RFC 3339, or \"YYYY-MM-DD HH:MM\" US Eastern)")
+	f.StringVar(&ro.amount, "amount", "", "with --sale-at: the sale's proceeds, in US dollars")
+	f.StringVar(&ro.name, "name", "", "with --sale-at: the customer's name")
 	f.StringVar(&ro.lang, "lang", "en", "language of the reply ("+strings.Join(reply.Languages, ", ")+")")
 	f.StringVar(&ro.tone, "tone", "standard", "tone of the reply ("+strings.Join(reply.Tones, ", ")+")")
 	f.StringVar(&ro.templates, "templates", "", "a `DIR` of templates overriding the embedded ones (DIR/<lang>/<situation>.tmpl)")
@@ -126,4 +154,36 @@ func (ro *replyOptions) write(rr *match.RecordResult) (string, reply.Facts, repl
 		return "", facts, sit, &exitError{code: ExitInput, message: err.Error()}
 	}
 	return text, facts, sit, nil
+}
+
+// runSaleReply writes the reply about a sale whose money cannot be
+// withdrawn until it settles.
+func runSaleReply(ro *replyOptions, command string) error {
+	at, err := parseInstant(ro.saleAt, ro.io.Now())
+	if err != nil {
+		return usageErrorf(command, "--sale-at: %v", err)
+	}
+	amount, err := decimal.NewFromString(strings.ReplaceAll(ro.amount, ",", ""))
+	if err != nil || !amount.IsPositive() {
+		return usageErrorf(command, "--amount %q: want the sale's proceeds, a positive number", ro.amount)
+	}
+	tl, err := settlement.DefaultRules().When(settlement.Request{Rail: settlement.RailTrade, Kind: "sell", At: at, Amount: amount}, settlement.Fed)
+	if err != nil {
+		return usageErrorf(command, "%v", err)
+	}
+	sit, facts, err := reply.SituateTrade(tl, amount, "USD", ro.name)
+	if err != nil {
+		return &exitError{code: ExitInput, message: err.Error()}
+	}
+	text, err := reply.Templates{Dir: ro.templates}.Render(ro.lang, ro.tone, sit, facts)
+	if err != nil {
+		return &exitError{code: ExitInput, message: err.Error()}
+	}
+	if ro.output == "json" {
+		enc := json.NewEncoder(ro.io.Out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(replyJSON{Situation: string(sit), Lang: ro.lang, Tone: ro.tone, Complete: true, Missing: []string{}, Text: text})
+	}
+	_, err = fmt.Fprint(ro.io.Out, text)
+	return err
 }
