@@ -1,8 +1,10 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -12,6 +14,7 @@ import (
 	"github.com/payinv/payinv/match"
 	"github.com/payinv/payinv/payment"
 	"github.com/payinv/payinv/settlement"
+	"github.com/payinv/payinv/store"
 )
 
 type findOptions struct {
@@ -20,6 +23,7 @@ type findOptions struct {
 	last4                           string
 	amount, name, date, customer    string
 	records, mapping                string
+	db                              string
 	window                          int
 	read                            inputFlags
 
@@ -43,13 +47,25 @@ finds a customer's records.
 Filters compare references exactly (case aside), amounts exactly, names
 loosely ("chen" finds DAVID CHEN) and dates by day (a payment's settlement
 date, or its effective date when it has none; a record's creation date, US
-Eastern).` + exitStatusHelp + `
+Eastern).
+
+With --db, the events come from the history store (payinv ingest) as well
+as from the SOURCE files, which may then be left out. A search by reference
+(--trace, --id, --uetr, --imad, --e2e, --arn) reads only the stored events
+that carry it and those linked to them by their references; other filters
+read every stored event.` + exitStatusHelp + `
   (1 here means: nothing fits)`,
 		Example: `  $ payinv find --trace 074012501109013 fixtures/ach
   $ payinv find --id DEP-2611090013 fixtures/ach
   $ payinv find --name kowalski --amount 980.50 fixtures/ach
-  $ payinv find --records fixtures/records/records.csv --customer CUS-1002 fixtures/ach`,
-		Args: minArgs(1, "SOURCE"),
+  $ payinv find --records fixtures/records/records.csv --customer CUS-1002 fixtures/ach
+  $ payinv find --db history.db --uetr e4b2c1a0-93d7-4f5e-8a6b-1c2d3e4f5a6b`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if fo.db != "" {
+				return nil
+			}
+			return minArgs(1, "SOURCE")(cmd, args)
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := fo.parse(cmd); err != nil {
 				return err
@@ -75,6 +91,7 @@ Eastern).` + exitStatusHelp + `
 	f.StringVar(&fo.customer, "customer", "", "customer ID (needs --records)")
 	f.StringVar(&fo.records, "records", "", "the company's records, CSV or JSON Lines")
 	f.StringVar(&fo.mapping, "map", "", "a YAML or TOML file describing the records' layout")
+	f.StringVar(&fo.db, "db", "", "also search the history store, a SQLite file written by payinv ingest")
 	f.IntVar(&fo.window, "window", match.DefaultWindow, "banking days a record and its payment may be apart")
 	return cmd
 }
@@ -120,6 +137,11 @@ func runFind(fo *findOptions, args []string) error {
 		mo := &matchOptions{options: fo.options, records: fo.records, mapping: fo.mapping}
 		for _, r := range readRecords(mo, rep, nil) {
 			m.AddRecord(r)
+		}
+	}
+	if fo.db != "" {
+		if err := fo.addStored(m.AddEvent); err != nil {
+			return &exitError{code: ExitInput, message: "store: " + err.Error()}
 		}
 	}
 	prog := newProgress(fo.io, "reading", progressThreshold, sources)
@@ -366,4 +388,72 @@ func (fo *findOptions) writeCSV(w io.Writer, hits []hit) error {
 		}
 	}
 	return rows.flush()
+}
+
+// storedLinkRounds bounds how far addStored follows references from the
+// events found to the events they name (a payment, its return, the
+// dishonor of that return, its contest).
+const storedLinkRounds = 4
+
+// addStored hands add the stored events the search needs: with a reference
+// filter, the events carrying it and, round after round, those sharing a
+// reference with them (the rest of their stories); without one, every
+// stored event.
+func (fo *findOptions) addStored(add func(*payment.Event)) error {
+	ctx := context.Background()
+	st, err := store.Open(ctx, fo.db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	var wanted []string
+	for _, v := range []string{fo.trace, fo.id, fo.uetr, fo.imad, fo.e2e, fo.arn} {
+		if store.NormalizeRef(v) != "" {
+			wanted = append(wanted, v)
+		}
+	}
+	if len(wanted) == 0 {
+		for stored, err := range st.Events(ctx, store.Filter{}) {
+			if err != nil {
+				return err
+			}
+			add(stored.Event)
+		}
+		return nil
+	}
+	looked := map[string]bool{}
+	found := map[int64]*payment.Event{}
+	for round := 0; round < storedLinkRounds && len(wanted) > 0; round++ {
+		var next []string
+		for _, v := range wanted {
+			k := store.NormalizeRef(v)
+			if looked[k] {
+				continue
+			}
+			looked[k] = true
+			list, err := st.FindByRef(ctx, k)
+			if err != nil {
+				return err
+			}
+			for _, s := range list {
+				if found[s.ID] != nil {
+					continue
+				}
+				found[s.ID] = s.Event
+				more := func(_, v string) { next = append(next, v) }
+				s.Event.Refs.Each(more)
+				s.Event.Refs.EachOriginal(more)
+			}
+		}
+		wanted = next
+	}
+	ids := make([]int64, 0, len(found))
+	for id := range found {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids) // in the order stored: the output does not depend on map order
+	for _, id := range ids {
+		add(found[id])
+	}
+	return nil
 }

@@ -45,17 +45,22 @@ func newRootCmd(io *IO, version string) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "payinv",
 		Short: "Find out where a customer's money is",
-		Long: `payinv reads the evidence of money movement — NACHA files today; card
-processor exports and wire messages as they land — turns every record into
-one normalized event, and explains returns, corrections and deadlines in
-plain language.
+		Long: `payinv reads the evidence of money movement — NACHA files, card and Apple
+Pay processor exports, wire messages (Fedwire, ISO 20022, SWIFT MT) — turns
+every record into one normalized event, reconciles the events with the
+company's own deposit and withdrawal records, explains returns, declines,
+chargebacks, rejections and deadlines in plain language, says when money
+arrives, and writes case notes and customer replies.
 
 Account numbers are masked to their last four digits unless --reveal is
 given. Tables are for people; -o json and -o csv are stable for scripts.` + exitStatusHelp,
 		Example: `  $ payinv ach show fixtures/ach/2026-11-09-deposits.ach
   $ payinv ach returns fixtures/ach/
   $ payinv events -o json fixtures/ach/ | jq '.events[] | select(.kind=="return")'
-  $ payinv explain R01 C02`,
+  $ payinv explain R01 C02
+  $ payinv match --records records.csv bank/ cards/ wires/
+  $ payinv when --rail ach --same-day --at "2026-11-20 16:50"
+  $ payinv reply --record DEP-2611090001 --records records.csv bank/`,
 		Version:       version,
 		SilenceErrors: true,
 		SilenceUsage:  true,
@@ -93,6 +98,7 @@ given. Tables are for people; -o json and -o csv are stable for scripts.` + exit
 		newEventsCmd(opts),
 		newMatchCmd(opts),
 		newFindCmd(opts),
+		newIngestCmd(opts),
 		newNoteCmd(opts),
 		newExplainCmd(opts),
 		newCodesCmd(opts),

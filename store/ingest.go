@@ -1,0 +1,374 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"hash"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/payinv/payinv/payment"
+	"github.com/payinv/payinv/records"
+)
+
+// Kinds of ingest: what a file brought.
+const (
+	KindEvents  = "events"
+	KindRecords = "records"
+)
+
+// Ingest is one file ingested.
+type Ingest struct {
+	ID         int64
+	File       string // the name it was ingested under
+	SHA256     string // hex, lower case
+	Kind       string // KindEvents or KindRecords
+	Count      int    // events or records stored
+	Problems   int    // problems reported while reading it
+	IngestedAt time.Time
+}
+
+// Hash returns the SHA-256 of everything r gives, in lower-case hex: the
+// identity of a file in the store.
+func Hash(r io.Reader) (string, error) {
+	h := sha256.New()
+	if _, err := io.Copy(h, r); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// NewHash returns the hash Hash uses, for callers that hash a file while
+// they read it (to check it did not change since it was hashed).
+func NewHash() hash.Hash { return sha256.New() }
+
+// Ingested returns the ingest of the file with this hash and kind, or nil
+// when it has not been ingested.
+func (s *Store) Ingested(ctx context.Context, sha, kind string) (*Ingest, error) {
+	row := s.db.QueryRowContext(ctx, s.dialect.rebind(
+		"SELECT id, file, sha256, kind, count, problems, ingested_at FROM ingests WHERE sha256 = ? AND kind = ?"), sha, kind)
+	in, err := scanIngest(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	return in, err
+}
+
+// Ingests lists every ingest, oldest first.
+func (s *Store) Ingests(ctx context.Context) ([]Ingest, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT id, file, sha256, kind, count, problems, ingested_at FROM ingests ORDER BY id")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Ingest
+	for rows.Next() {
+		in, err := scanIngest(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, *in)
+	}
+	return out, rows.Err()
+}
+
+func scanIngest(row interface{ Scan(...any) error }) (*Ingest, error) {
+	var in Ingest
+	var at string
+	if err := row.Scan(&in.ID, &in.File, &in.SHA256, &in.Kind, &in.Count, &in.Problems, &at); err != nil {
+		return nil, err
+	}
+	t, err := time.Parse(time.RFC3339Nano, at)
+	if err != nil {
+		return nil, fmt.Errorf("ingest %d: bad time %q", in.ID, at)
+	}
+	in.IngestedAt = t
+	return &in, nil
+}
+
+// File names a file to ingest: the name it is known by and the SHA-256 of
+// its content (Hash).
+type File struct {
+	Name   string
+	SHA256 string
+}
+
+// Result says what an ingest did.
+type Result struct {
+	Ingest
+	// Already is true when the file had been ingested before: Ingest is
+	// that earlier ingest, and nothing was written.
+	Already bool
+	// Skipped is true when the reader found nothing to store (not a
+	// payment file): nothing was written and no ingest is recorded.
+	Skipped bool
+}
+
+// ErrNothingToIngest, returned by a read function, says the file is not one
+// to ingest (not a payment file, say): the ingest is dropped and the
+// Result is Skipped.
+var ErrNothingToIngest = errors.New("nothing to ingest")
+
+// EventReader reads a file's events, calling each with every one of them
+// in order (each must not keep the event: it is written out before each
+// returns). It returns the number of problems it reported, and stops at
+// the first error each returns, returning it.
+type EventReader func(each func(*payment.Event) error) (problems int, err error)
+
+// RecordReader is EventReader for the company's records.
+type RecordReader func(each func(*records.Record) error) (problems int, err error)
+
+// IngestEvents stores the events read unless the file was ingested before.
+// The events and the ingest's row are written in one transaction: an error
+// from read, a cancelled ctx or a killed process leave nothing of the file.
+func (s *Store) IngestEvents(ctx context.Context, f File, read EventReader) (Result, error) {
+	return s.ingest(ctx, f, KindEvents, func(w *writer) (int, error) {
+		var buf []byte
+		return read(func(ev *payment.Event) error {
+			buf = ev.AppendJSON(buf[:0])
+			return w.event(ev, buf)
+		})
+	})
+}
+
+// IngestRecords stores the records read unless the file was ingested
+// before, like IngestEvents.
+func (s *Store) IngestRecords(ctx context.Context, f File, read RecordReader) (Result, error) {
+	return s.ingest(ctx, f, KindRecords, func(w *writer) (int, error) {
+		return read(w.record)
+	})
+}
+
+func (s *Store) ingest(ctx context.Context, f File, kind string, fill func(*writer) (int, error)) (Result, error) {
+	if len(f.SHA256) != 64 {
+		return Result{}, fmt.Errorf("%s: want the file's SHA-256 in hex", f.Name)
+	}
+	if prev, err := s.Ingested(ctx, f.SHA256, kind); err != nil || prev != nil {
+		if prev != nil {
+			return Result{Ingest: *prev, Already: true}, nil
+		}
+		return Result{}, err
+	}
+	tx, err := s.db.BeginTx(ctx, nil) // takes the write lock: immediate
+	if err != nil {
+		return Result{}, err
+	}
+	defer tx.Rollback()
+	// Another ingest of the same file may have committed while this one
+	// waited for the lock.
+	if prev, err := scanIngest(tx.QueryRowContext(ctx, s.dialect.rebind(
+		"SELECT id, file, sha256, kind, count, problems, ingested_at FROM ingests WHERE sha256 = ? AND kind = ?"), f.SHA256, kind)); err == nil {
+		return Result{Ingest: *prev, Already: true}, nil
+	} else if !errors.Is(err, sql.ErrNoRows) {
+		return Result{}, err
+	}
+	in := Ingest{File: f.Name, SHA256: f.SHA256, Kind: kind, IngestedAt: s.Now().UTC()}
+	// Ids are given here, under the write lock, so that refs can name
+	// their event without a round trip per row.
+	if err := tx.QueryRowContext(ctx, "SELECT COALESCE(MAX(id), 0) + 1 FROM ingests").Scan(&in.ID); err != nil {
+		return Result{}, err
+	}
+	w := &writer{ctx: ctx, tx: tx, d: s.dialect, ingest: in.ID, file: f.Name}
+	defer w.close()
+	table := "events"
+	if kind == KindRecords {
+		table = "records"
+	}
+	if err := tx.QueryRowContext(ctx, "SELECT COALESCE(MAX(id), 0) FROM "+table).Scan(&w.lastID); err != nil {
+		return Result{}, err
+	}
+	// The ingest's row goes first: the events name it.
+	if _, err := tx.ExecContext(ctx, s.dialect.rebind(
+		"INSERT INTO ingests (id, file, sha256, kind, count, problems, ingested_at) VALUES (?, ?, ?, ?, 0, 0, ?)"),
+		in.ID, in.File, in.SHA256, in.Kind, in.IngestedAt.Format(time.RFC3339Nano)); err != nil {
+		return Result{}, err
+	}
+	problems, err := fill(w)
+	if errors.Is(err, ErrNothingToIngest) {
+		return Result{Ingest: Ingest{File: f.Name, SHA256: f.SHA256, Kind: kind, Problems: problems}, Skipped: true}, nil
+	}
+	if err == nil {
+		err = w.flush()
+	}
+	if err != nil {
+		return Result{}, err
+	}
+	in.Count, in.Problems = w.count, problems
+	if _, err := tx.ExecContext(ctx, s.dialect.rebind("UPDATE ingests SET count = ?, problems = ? WHERE id = ?"),
+		in.Count, in.Problems, in.ID); err != nil {
+		return Result{}, err
+	}
+	if err := tx.Commit(); err != nil {
+		return Result{}, err
+	}
+	return Result{Ingest: in}, nil
+}
+
+// Rows per INSERT statement. Each statement is prepared once per ingest;
+// many rows per statement is what makes SQLite fast through database/sql.
+const (
+	eventBatch  = 200
+	refBatch    = 400
+	recordBatch = 200
+)
+
+var (
+	eventColumns  = []string{"id", "ingest_id", "source_file", "line", "rail", "format", "kind", "direction", "amount", "currency", "effective_date", "settlement_date", "json"}
+	refColumns    = []string{"event_id", "name", "value", "original"}
+	recordColumns = []string{"id", "ingest_id", "source_file", "line", "record_id", "customer_id", "type", "rail", "amount", "currency", "created_at", "status", "reference", "account_last4", "name"}
+)
+
+// insertSQL is an INSERT of rows rows into table.
+func insertSQL(d dialect, table string, columns []string, rows int) string {
+	var b strings.Builder
+	b.WriteString("INSERT INTO " + table + " (" + strings.Join(columns, ", ") + ") VALUES ")
+	one := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(columns)), ", ") + ")"
+	for i := range rows {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(one)
+	}
+	return d.rebind(b.String())
+}
+
+// batch gathers the rows of one table and writes them many at a time.
+type batch struct {
+	table   string
+	columns []string
+	rows    int // rows per full statement
+	args    []any
+	full    *sql.Stmt // prepared on first use
+	// before is flushed first: the rows this batch's rows refer to.
+	before *batch
+}
+
+func (b *batch) add(w *writer, values ...any) error {
+	b.args = append(b.args, values...)
+	if len(b.args) == b.rows*len(b.columns) {
+		return b.flush(w)
+	}
+	return nil
+}
+
+func (b *batch) flush(w *writer) error {
+	n := len(b.args) / len(b.columns)
+	if n == 0 {
+		return nil
+	}
+	if b.before != nil {
+		if err := b.before.flush(w); err != nil {
+			return err
+		}
+	}
+	var err error
+	if n == b.rows {
+		if b.full == nil {
+			if b.full, err = w.tx.PrepareContext(w.ctx, insertSQL(w.d, b.table, b.columns, b.rows)); err != nil {
+				return err
+			}
+		}
+		_, err = b.full.ExecContext(w.ctx, b.args...)
+	} else {
+		_, err = w.tx.ExecContext(w.ctx, insertSQL(w.d, b.table, b.columns, n), b.args...)
+	}
+	clear(b.args)
+	b.args = b.args[:0]
+	return err
+}
+
+// writer writes one ingest's rows inside its transaction.
+type writer struct {
+	ctx    context.Context
+	tx     *sql.Tx
+	d      dialect
+	ingest int64
+	file   string
+	lastID int64
+	count  int
+
+	events, refs, recs *batch
+}
+
+func (w *writer) event(ev *payment.Event, js []byte) error {
+	if w.events == nil {
+		w.events = &batch{table: "events", columns: eventColumns, rows: eventBatch}
+		w.refs = &batch{table: "refs", columns: refColumns, rows: refBatch, before: w.events}
+	}
+	w.lastID++
+	w.count++
+	id := w.lastID
+	file := ev.Source.File
+	if file == "" {
+		file = w.file
+	}
+	if err := w.events.add(w, id, w.ingest, file, ev.Source.Line, string(ev.Rail), ev.Format, string(ev.Kind), string(ev.Direction),
+		payment.FormatAmount(ev.Amount, ev.Currency), ev.Currency, dateValue(ev.EffectiveDate), dateValue(ev.SettlementDate), string(js)); err != nil {
+		return err
+	}
+	var err error
+	add := func(original int) func(name, value string) {
+		return func(name, value string) {
+			if v := NormalizeRef(value); v != "" && err == nil {
+				err = w.refs.add(w, id, name, v, original)
+			}
+		}
+	}
+	ev.Refs.Each(add(0))
+	ev.Refs.EachOriginal(add(1))
+	return err
+}
+
+func (w *writer) record(r *records.Record) error {
+	if w.recs == nil {
+		w.recs = &batch{table: "records", columns: recordColumns, rows: recordBatch}
+	}
+	w.lastID++
+	w.count++
+	file := r.Source.File
+	if file == "" {
+		file = w.file
+	}
+	created := ""
+	if !r.CreatedAt.IsZero() {
+		created = r.CreatedAt.Format(time.RFC3339Nano)
+	}
+	return w.recs.add(w, w.lastID, w.ingest, file, r.Source.Line, r.ID, r.CustomerID, string(r.Type), r.Rail,
+		payment.FormatAmount(r.Amount, r.Currency), r.Currency, created, r.Status, r.Reference, r.AccountLast4, r.Name)
+}
+
+// flush writes what the batches still hold: events before their refs.
+func (w *writer) flush() error {
+	for _, b := range []*batch{w.events, w.refs, w.recs} {
+		if b != nil {
+			if err := b.flush(w); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (w *writer) close() {
+	for _, b := range []*batch{w.events, w.refs, w.recs} {
+		if b != nil && b.full != nil {
+			b.full.Close()
+		}
+	}
+}
+
+// NormalizeRef is a reference as the store keeps and looks it up: trimmed
+// and upper case.
+func NormalizeRef(v string) string { return strings.ToUpper(strings.TrimSpace(v)) }
+
+func dateValue(d payment.Date) any {
+	if d.IsZero() {
+		return nil
+	}
+	return d.String()
+}
