@@ -168,3 +168,33 @@ func TestFindInStore(t *testing.T) {
 	r, _ = runWithDB(db, "", "find", asOf, "--trace", "074012501109013")
 	assert.Equal(t, ExitInput, r.code, "without --db, SOURCE is needed")
 }
+
+// TestMatchInStore checks that match against the history store answers as
+// match against the files that were ingested, and that a store and a
+// new file reconcile together.
+func TestMatchInStore(t *testing.T) {
+	const asOf = "--as-of=2026-11-25"
+	db := filepath.Join(t.TempDir(), "history.db")
+	sources := slices.Concat([]string{"fixtures/ach"}, isoWires, fedwireFiles, swiftWires)
+	r, _ := runWithDB(db, "", append([]string{"ingest", "--db", dbArg}, sources...)...)
+	require.Equal(t, ExitOK, r.code, r.stderr)
+	for _, args := range [][]string{
+		{"--rail", "ach,wire"},
+		{"--rail", "wire", "-o", "json"},
+		{"--rail", "ach", "-o", "csv"},
+	} {
+		files := runCLI("", slices.Concat([]string{"match", asOf, "--records", "fixtures/records/records.csv"}, args, sources)...)
+		stored, _ := runWithDB(db, "", slices.Concat([]string{"match", asOf, "--records", "fixtures/records/records.csv", "--db", dbArg}, args)...)
+		assert.Equal(t, files.code, stored.code, "match %v", args)
+		want, _, _ := strings.Cut(files.stdout, `"problems":[`)
+		got, _, _ := strings.Cut(stored.stdout, `"problems":[`)
+		assert.Equal(t, want, got, "match %v: the store answers as the files do", args)
+	}
+
+	// Yesterday's withdrawals are in the store; today's reversal comes in a file.
+	db2 := filepath.Join(t.TempDir(), "history.db")
+	r, _ = runWithDB(db2, "", "ingest", "--db", dbArg, "fixtures/ach/2026-11-10-withdrawals.ach")
+	require.Equal(t, ExitOK, r.code, r.stderr)
+	both, _ := runWithDB(db2, "", "match", asOf, "--records", "fixtures/records/records.csv", "--rail", "ach", "-o", "csv", "--db", dbArg, "fixtures/ach/2026-11-13-reversal.ach")
+	assert.Contains(t, both.stdout, "WDR-2611100004A,CUS-1009,withdrawal,ach,980.50,USD,2026-11-10T11:17:26-05:00,reversed,reversed,false")
+}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -19,6 +20,7 @@ import (
 	"github.com/payinv/payinv/payment"
 	"github.com/payinv/payinv/records"
 	"github.com/payinv/payinv/settlement"
+	"github.com/payinv/payinv/store"
 )
 
 type matchOptions struct {
@@ -32,6 +34,8 @@ type matchOptions struct {
 	// rulesPath is --rules; rules what it says, over the defaults.
 	rulesPath string
 	rules     *settlement.Rules
+	// db is the history store whose events join the sources'.
+	db string
 }
 
 func newMatchCmd(opts *options) *cobra.Command {
@@ -70,7 +74,12 @@ needs --report or a stdout that is not a terminal.` + exitStatusHelp + `
 		Example: `  $ payinv match --records fixtures/records/records.csv fixtures/ach
   $ payinv match --records ledger.jsonl --map ledger.toml -o json today/ > recon.json
   $ payinv match --records records.csv --report recon.xlsx --as-of 2026-11-25 bank/`,
-		Args:        minArgs(1, "SOURCE"),
+		Args: func(cmd *cobra.Command, args []string) error {
+			if mo.db != "" {
+				return nil // the store alone is evidence enough
+			}
+			return minArgs(1, "SOURCE")(cmd, args)
+		},
 		Annotations: map[string]string{"formats": "table,json,csv,xlsx"},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if mo.records == "" {
@@ -106,6 +115,7 @@ needs --report or a stdout that is not a terminal.` + exitStatusHelp + `
 	f.StringVar(&mo.mapping, "map", "", "a YAML or TOML file describing the records' layout")
 	f.IntVar(&mo.window, "window", match.DefaultWindow, "banking days a record and its payment may be apart")
 	f.StringVar(&mo.report, "report", "", "also write the report to this file (.json, .csv or .xlsx)")
+	f.StringVar(&mo.db, "db", "", "also reconcile against every event of the history store, a SQLite file written by payinv ingest")
 	f.StringVar(&mo.rulesPath, "rules", "", "YAML or TOML `FILE` of cut-off times overriding the defaults, for when pending records should settle (see payinv when)")
 	f.StringSliceVar(&mo.rails, "rail", nil, "only reconcile records of these rails ("+strings.Join(records.Rails(), ", ")+"), comma-separated or repeated")
 	return cmd
@@ -132,7 +142,14 @@ func runMatch(mo *matchOptions, args []string) error {
 		}
 		m.AddEvent(ev)
 	}
-	n = readInOrder(sources, evRep, func(src source, rep *reporter, begin func(string), each func(*payment.Event)) int {
+	if mo.db != "" {
+		stored, err := addStoredEvents(mo.db, addEvent)
+		if err != nil {
+			return &exitError{code: ExitInput, message: "store: " + err.Error()}
+		}
+		n += stored
+	}
+	n += readInOrder(sources, evRep, func(src source, rep *reporter, begin func(string), each func(*payment.Event)) int {
 		return readEventsInto(src, rep, &mo.read, begin, each)
 	}, func(string) {}, addEvent)
 	recs := <-done
@@ -900,4 +917,24 @@ func (r *matchReport) writeXLSX(w io.Writer) error {
 		}
 	}
 	return book.Write(w)
+}
+
+// addStoredEvents hands add every event of the history store at path and
+// returns how many there were.
+func addStoredEvents(path string, add func(*payment.Event)) (int, error) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, path)
+	if err != nil {
+		return 0, err
+	}
+	defer st.Close()
+	n := 0
+	for stored, err := range st.Events(ctx, store.Filter{}) {
+		if err != nil {
+			return n, err
+		}
+		add(stored.Event)
+		n++
+	}
+	return n, nil
 }
