@@ -97,6 +97,7 @@ given. Tables are for people; -o json and -o csv are stable for scripts.` + exit
 		newWhenCmd(opts),
 		newEventsCmd(opts),
 		newMatchCmd(opts),
+		newRatesCmd(opts),
 		newFindCmd(opts),
 		newIngestCmd(opts),
 		newNoteCmd(opts),
