@@ -38,7 +38,7 @@ func TestOpenMigratesOnce(t *testing.T) {
 	s, path := openTemp(t)
 	v, err := s.Version(ctx)
 	require.NoError(t, err)
-	assert.Equal(t, 1, v)
+	assert.Equal(t, 2, v)
 	var mode string
 	require.NoError(t, s.db.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode))
 	assert.Equal(t, "wal", mode)
@@ -52,7 +52,7 @@ func TestOpenMigratesOnce(t *testing.T) {
 	defer again.Close()
 	var n int
 	require.NoError(t, again.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM schema_migrations").Scan(&n))
-	assert.Equal(t, 1, n, "migrations are applied once")
+	assert.Equal(t, 2, n, "migrations are applied once")
 }
 
 func TestOpenRefusesNewerSchema(t *testing.T) {
