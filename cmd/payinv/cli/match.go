@@ -34,8 +34,15 @@ type matchOptions struct {
 	// rulesPath is --rules; rules what it says, over the defaults.
 	rulesPath string
 	rules     *settlement.Rules
-	// db is the history store whose events join the sources'.
+	// db is the history store whose events join the sources', and where
+	// the run's manifest and breaks are kept.
 	db string
+	// manifest is --manifest: a file for the run's manifest.
+	manifest string
+	// changes is --changes: report what changed since the previous run.
+	changes bool
+	// version is payinv's, for the manifest.
+	version string
 }
 
 func newMatchCmd(opts *options) *cobra.Command {
@@ -69,11 +76,26 @@ amount, currency, created_at, status, reference, account_last4 and name;
 
 --report FILE also writes the whole report to FILE (atomically: a temporary
 file renamed into place), as JSON, CSV or XLSX by its extension. -o xlsx
-needs --report or a stdout that is not a terminal.` + exitStatusHelp + `
-  (1 here means: breaks were found)`,
+needs --report or a stdout that is not a terminal.
+
+Every run has a manifest, so that its report can be reproduced and
+audited: payinv's version, --as-of, the options (window, rails, map and
+rules files with their SHA-256), every input with its SHA-256 and what it
+brought, and the counts. --manifest FILE writes it as JSON. With --db the
+run is also kept in the store, manifest and breaks (payinv runs lists them),
+unless an input could not be read completely: such a run is no baseline.
+
+--changes (with --db) prints, instead of the report, only what changed
+since the previous run of the same reconciliation — the same records file
+and the same options: new breaks, breaks whose status changed, and breaks
+resolved (with the record's status now). That is what a nightly job mails.
+The whole report still goes to --report.` + exitStatusHelp + `
+  (1 here means: breaks were found; with --changes: new or changed breaks)`,
 		Example: `  $ payinv match --records fixtures/records/records.csv fixtures/ach
   $ payinv match --records ledger.jsonl --map ledger.toml -o json today/ > recon.json
-  $ payinv match --records records.csv --report recon.xlsx --as-of 2026-11-25 bank/`,
+  $ payinv match --records records.csv --report recon.xlsx --as-of 2026-11-25 bank/
+  $ payinv match --db history.db --records records.csv --changes --report recon.xlsx inbox/
+  $ payinv match --records records.csv --manifest recon.manifest.json bank/`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if mo.db != "" {
 				return nil // the store alone is evidence enough
@@ -103,9 +125,16 @@ needs --report or a stdout that is not a terminal.` + exitStatusHelp + `
 					return usageErrorf(cmd.CommandPath(), "--report: %v", err)
 				}
 			}
+			if mo.changes && mo.db == "" {
+				return usageErrorf(cmd.CommandPath(), "--changes compares with the runs kept in a store: give --db")
+			}
+			if mo.changes && opts.output == "xlsx" {
+				return usageErrorf(cmd.CommandPath(), "--changes prints a table, JSON or CSV; the whole report can go to --report FILE.xlsx")
+			}
 			if err := mo.read.resolve(cmd.CommandPath()); err != nil {
 				return err
 			}
+			mo.version = cmd.Root().Version
 			return runMatch(mo, args)
 		},
 	}
@@ -115,7 +144,9 @@ needs --report or a stdout that is not a terminal.` + exitStatusHelp + `
 	f.StringVar(&mo.mapping, "map", "", "a YAML or TOML file describing the records' layout")
 	f.IntVar(&mo.window, "window", match.DefaultWindow, "banking days a record and its payment may be apart")
 	f.StringVar(&mo.report, "report", "", "also write the report to this file (.json, .csv or .xlsx)")
-	f.StringVar(&mo.db, "db", "", "also reconcile against every event of the history store, a SQLite file written by payinv ingest")
+	f.StringVar(&mo.db, "db", "", "also reconcile against every event of the history store (written by payinv ingest), and keep the run there")
+	f.StringVar(&mo.manifest, "manifest", "", "write the run's manifest (inputs and their SHA-256, options, version, counts) to this JSON `FILE`")
+	f.BoolVar(&mo.changes, "changes", false, "print only what changed since the previous run of the same reconciliation in the store (needs --db)")
 	f.StringVar(&mo.rulesPath, "rules", "", "YAML or TOML `FILE` of cut-off times overriding the defaults, for when pending records should settle (see payinv when)")
 	f.StringSliceVar(&mo.rails, "rail", nil, "only reconcile records of these rails ("+strings.Join(records.Rails(), ", ")+"), comma-separated or repeated")
 	return cmd
@@ -125,6 +156,10 @@ func runMatch(mo *matchOptions, args []string) error {
 	rep, sources := mo.inputs(args)
 	setMemoryLimit(mo.records, sources)
 	m := match.NewMatcher(match.Options{Window: mo.window, AsOf: mo.today, Rules: mo.rules})
+	var track *runTracker
+	if mo.db != "" || mo.manifest != "" {
+		track = newRunTracker(mo.io.Now(), sources)
+	}
 
 	// The records and the events are read at the same time; their problems
 	// are printed afterwards, records first, so the output stays the same.
@@ -148,10 +183,16 @@ func runMatch(mo *matchOptions, args []string) error {
 			return &exitError{code: ExitInput, message: "store: " + err.Error()}
 		}
 		n += stored
+		track.stored = stored
 	}
 	n += readInOrder(sources, evRep, func(src source, rep *reporter, begin func(string), each func(*payment.Event)) int {
 		return readEventsInto(src, rep, &mo.read, begin, each)
-	}, func(string) {}, addEvent)
+	}, func(string) {}, func(ev *payment.Event) {
+		if track != nil {
+			track.event(ev.Source.File)
+		}
+		addEvent(ev)
+	})
 	recs := <-done
 	prog.done()
 	rep.adopt(recRep)
@@ -166,6 +207,10 @@ func runMatch(mo *matchOptions, args []string) error {
 	}
 	res := m.Run()
 	report := newMatchReport(mo, res, len(recs), n)
+	changes, err := mo.keepRun(track, report, rep)
+	if err != nil {
+		return err
+	}
 
 	if mo.report != "" {
 		format, _ := reportFormat(mo.report)
@@ -176,7 +221,12 @@ func runMatch(mo *matchOptions, args []string) error {
 		}
 	}
 	out := newBuffered(mo.io.Out)
-	if err := report.write(out, mo.output, rep.problems); err != nil {
+	if changes != nil {
+		err = changes.write(out, mo.output)
+	} else {
+		err = report.write(out, mo.output, rep.problems)
+	}
+	if err != nil {
 		return err
 	}
 	if err := out.flush(); err != nil {
@@ -185,10 +235,50 @@ func runMatch(mo *matchOptions, args []string) error {
 	if err := rep.result(); err != nil {
 		return err
 	}
-	if report.breaks > 0 {
+	if changes != nil && changes.needsSomeone() || changes == nil && report.breaks > 0 {
 		return errNothingFound // exit 1: breaks found
 	}
 	return nil
+}
+
+// keepRun writes the run's manifest to --manifest and keeps the run in the
+// store of --db; with --changes it returns what changed since the
+// previous run of the same reconciliation.
+func (mo *matchOptions) keepRun(track *runTracker, report *matchReport, rep *reporter) (*runChanges, error) {
+	if track == nil {
+		return nil, nil
+	}
+	run := track.manifest(mo, mo.version, mo.io.Now(), report)
+	breaks := reportBreaks(report)
+	var id int64
+	var changes *runChanges
+	if mo.db != "" {
+		keep := rep.errors == 0
+		if !keep {
+			rep.report(payment.Warningf(payment.Source{File: storeName(mo.db)},
+				"this run is not kept in the store: some inputs could not be read completely, so it is no baseline for the next"), "")
+		}
+		kept, prev, prevBreaks, err := recordRun(mo.db, run, breaks, keep, mo.changes)
+		if err != nil {
+			return nil, &exitError{code: ExitInput, message: "store: " + err.Error()}
+		}
+		id = kept
+		if mo.changes {
+			status := map[string]string{}
+			for _, rr := range report.res.Records {
+				status[rr.Record.ID] = string(rr.Status)
+			}
+			changes = compareRuns(id, prev, prevBreaks, breaks, func(id string) string { return status[id] })
+		}
+	}
+	if mo.manifest != "" {
+		if err := writeAtomically(mo.manifest, func(w io.Writer) error {
+			return writeIndentedJSON(w, newManifestJSON(run, id, rep.errors))
+		}); err != nil {
+			return nil, &exitError{code: ExitInput, message: fmt.Sprintf("%s: %v", mo.manifest, err)}
+		}
+	}
+	return changes, nil
 }
 
 // onRails keeps the records of the rails --rail names (all without it).

@@ -100,6 +100,7 @@ given. Tables are for people; -o json and -o csv are stable for scripts.` + exit
 		newRatesCmd(opts),
 		newFindCmd(opts),
 		newIngestCmd(opts),
+		newRunsCmd(opts),
 		newNoteCmd(opts),
 		newExplainCmd(opts),
 		newCodesCmd(opts),
