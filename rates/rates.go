@@ -1,16 +1,8 @@
 package rates
 
 import (
-	"cmp"
-	"fmt"
-	"slices"
-	"strconv"
-	"strings"
-
 	"github.com/shopspring/decimal"
 
-	"github.com/payinv/payinv/ach"
-	"github.com/payinv/payinv/cards"
 	"github.com/payinv/payinv/payment"
 )
 
@@ -19,13 +11,16 @@ import (
 const DefaultDays = 60
 
 // Names of the rates, in the order a Report lists them. They are part of
-// the JSON and CSV contract.
+// the JSON and CSV contract. The chargeback rate of each card network
+// follows CardChargeback, named CardChargebackPrefix + network
+// ("card_chargeback_visa").
 const (
-	ACHUnauthorized   = "ach_unauthorized"
-	ACHAdministrative = "ach_administrative"
-	ACHOverall        = "ach_overall"
-	CardDecline       = "card_decline"
-	CardChargeback    = "card_chargeback"
+	ACHUnauthorized      = "ach_unauthorized"
+	ACHAdministrative    = "ach_administrative"
+	ACHOverall           = "ach_overall"
+	CardDecline          = "card_decline"
+	CardChargeback       = "card_chargeback"
+	CardChargebackPrefix = "card_chargeback_"
 )
 
 // Status says where a rate stands against its threshold.
@@ -37,8 +32,12 @@ const (
 	OK Status = "ok"
 	// Near: at or above NearFraction of the threshold, below it.
 	Near Status = "near"
-	// Crossed: at or above the threshold.
+	// Crossed: at or above the threshold (above it, for a threshold
+	// crossed only when exceeded), with at least its minimum count.
 	Crossed Status = "crossed"
+	// BelowMinimum: over the threshold's percentage, but with fewer
+	// events than the minimum count the program applies it from.
+	BelowMinimum Status = "below_minimum"
 	// NoData: the window holds nothing to divide by.
 	NoData Status = "no_data"
 	// Unwatched: no threshold applies to the rate.
@@ -55,54 +54,32 @@ type Threshold struct {
 	// Source names who sets it.
 	Source string
 	// Enforced thresholds are rules (Nacha's): crossing one is an alert
-	// (payinv rates exits 1). Advisory ones are monitoring lines whose
-	// exact level is not documented here; crossing them only warns.
+	// (payinv rates exits 1). Advisory ones are monitoring lines; crossing
+	// them only warns.
 	Enforced bool
+	// Exceed is true for a line crossed only above it ("in excess of"),
+	// not at it.
+	Exceed bool
+	// MinCount is the number of events of the numerator from which the
+	// line applies (0: any).
+	MinCount int
 }
 
-// The thresholds. Nacha's are from the reference (§1.1); they are inquiry
-// triggers measured per Originator on debits, and crossing them is
-// reportable, so they are enforced.
+// The thresholds. Nacha's are from the reference (§1.1) and Nacha's own
+// "How to calculate" infographic (returns over debit entries of the
+// preceding 60 days or two calendar months); they are inquiry triggers
+// measured per Originator on debits, and crossing them is reportable, so
+// they are enforced.
 var (
 	unauthorizedThreshold   = &Threshold{Percent: decimal.New(5, -1), Source: "Nacha", Enforced: true}
 	administrativeThreshold = &Threshold{Percent: decimal.New(3, 0), Source: "Nacha", Enforced: true}
 	overallThreshold        = &Threshold{Percent: decimal.New(15, 0), Source: "Nacha", Enforced: true}
-	// chargebackThreshold is the common monitoring line of the card
-	// networks, about 1 % of transactions. VERIFY: Mastercard's Excessive
-	// Chargeback Program watches 1.0 % (Chargeback-Monitored Merchant) and
-	// 1.5 % (Excessive Chargeback Merchant) with at least 100 chargebacks
-	// a month; Visa's VAMP (since 2025) counts fraud reports and disputes
-	// together against its own ratios, which change by region and year.
-	// None is in the project's references, so the line is advisory: it
-	// warns and never changes the exit status.
+	// chargebackThreshold is a rule of thumb for all brands together
+	// (about 1 % of transactions); no network measures all brands
+	// together, so the line is advisory: it warns and never changes the
+	// exit status. The networks' own lines are on the rates by network.
 	chargebackThreshold = &Threshold{Percent: decimal.New(1, 0), Source: "card networks", Enforced: false}
 )
-
-// Window is the days a report counts: From through To, both included.
-type Window struct {
-	From, To payment.Date
-	Days     int
-}
-
-// NewWindow returns the window of days calendar days ending on asOf.
-func NewWindow(asOf payment.Date, days int) Window {
-	return Window{From: asOf.AddDays(1 - days), To: asOf, Days: days}
-}
-
-// Contains reports whether d is in the window; the zero Date never is.
-func (w Window) Contains(d payment.Date) bool {
-	return !d.IsZero() && !d.Before(w.From) && !d.After(w.To)
-}
-
-// ParseDays reads a window length: "60d", "60" (days), from 1 to 3660.
-func ParseDays(s string) (int, error) {
-	t := strings.TrimSuffix(strings.ToLower(strings.TrimSpace(s)), "d")
-	n, err := strconv.Atoi(t)
-	if err != nil || n < 1 || n > 3660 || strings.HasPrefix(t, "+") {
-		return 0, fmt.Errorf("invalid window %q: want a number of days such as 60d", s)
-	}
-	return n, nil
-}
 
 // Code is one code behind a rate's numerator.
 type Code struct {
@@ -113,21 +90,55 @@ type Code struct {
 	Amounts []payment.Money // per currency, in currency order
 }
 
+// Sides of a rate a Part belongs to.
+const (
+	Numerator   = "numerator"
+	Denominator = "denominator"
+)
+
+// Part is a group of entries or events to reconcile a rate with the
+// bank's or the processor's own figures: either a named share of what the
+// rate counts (the reversals among the debit entries), or what was read
+// in the window and left out, with the reason.
+type Part struct {
+	// Key names the part; keys are part of the JSON and CSV contract.
+	Key string
+	// Side is Numerator or Denominator.
+	Side string
+	// Counted is true for a share of what the rate counts, false for what
+	// it leaves out.
+	Counted bool
+	// Title says what the part is and why it is counted or not.
+	Title   string
+	Count   int
+	Amounts []payment.Money // per currency, in currency order
+}
+
 // Rate is one rate of a report.
 type Rate struct {
 	Name  string
 	Rail  payment.Rail
 	Title string
+	// Network is the card network of a rate by network; "" otherwise.
+	Network string
 	// Numerator and Denominator are counts of entries, payments or events.
 	Numerator, Denominator int
 	// NumeratorAmounts and DenominatorAmounts are their sums, per
 	// currency, in currency order.
 	NumeratorAmounts, DenominatorAmounts []payment.Money
-	// Threshold is nil for a rate nobody sets a line for.
+	// DenominatorWindow is the period the denominator was counted over:
+	// the report's window, except for a rate whose program divides by
+	// another period (Mastercard: the month before).
+	DenominatorWindow Window
+	// Threshold is nil for a rate nobody sets a line for (or whose line
+	// payinv could not confirm, or cannot measure from its inputs).
 	Threshold *Threshold
 	Status    Status
 	// Codes are the codes behind the numerator, most frequent first.
 	Codes []Code
+	// Parts are the shares and the exclusions worth naming, in a fixed
+	// order; parts of no event are left out.
+	Parts []Part
 }
 
 // Percent is the rate as a percentage rounded half up to two decimals;
@@ -140,18 +151,27 @@ func (r *Rate) Percent() (p decimal.Decimal, ok bool) {
 }
 
 // status compares the exact rate (not the rounded one) with the
-// threshold: crossed at or above it, near at or above NearFraction of it.
+// threshold: crossed at or above it (above it for an Exceed line), near
+// at or above NearFraction of it; over it with fewer events than its
+// MinCount is BelowMinimum.
 func (r *Rate) status() Status {
 	if r.Denominator == 0 {
 		return NoData
 	}
-	if r.Threshold == nil {
+	th := r.Threshold
+	if th == nil {
 		return Unwatched
 	}
 	scaled := decimal.NewFromInt(int64(r.Numerator) * 100)
-	line := r.Threshold.Percent.Mul(decimal.NewFromInt(int64(r.Denominator)))
+	line := th.Percent.Mul(decimal.NewFromInt(int64(r.Denominator)))
+	over := scaled.GreaterThanOrEqual(line)
+	if th.Exceed {
+		over = scaled.GreaterThan(line)
+	}
 	switch {
-	case scaled.GreaterThanOrEqual(line):
+	case over && r.Numerator < th.MinCount:
+		return BelowMinimum
+	case over:
 		return Crossed
 	case scaled.GreaterThanOrEqual(line.Mul(NearFraction)):
 		return Near
@@ -190,19 +210,29 @@ func (r *Report) Rate(name string) *Rate {
 // Counter counts events into the rates of one window. It keeps what it
 // needs of each event, never the event, so readers may reuse theirs.
 type Counter struct {
+	asOf   payment.Date
 	window Window
-	seen   map[string]bool
+	// lag is the window one month earlier: Mastercard's denominator.
+	lag  Window
+	seen map[string]bool
 
-	debits, debitsNoRCK                   tally
-	unauthorized, administrative, overall tally
-	cardAttempts, cardDeclines            tally
-	captures, chargebacks                 tally
-	approved                              map[string]bool
+	ach  achCounts
+	card cardCounts
 }
 
-// NewCounter returns a Counter for the window.
+// NewCounter returns a Counter for the window; the report's as-of date is
+// the window's last day.
 func NewCounter(w Window) *Counter {
-	return &Counter{window: w, seen: map[string]bool{}, approved: map[string]bool{}}
+	return NewCounterAsOf(w, w.To)
+}
+
+// NewCounterAsOf returns a Counter for the window whose report is as of
+// asOf (a window of months ends before its as-of date).
+func NewCounterAsOf(w Window, asOf payment.Date) *Counter {
+	c := &Counter{asOf: asOf, window: w, lag: w.PrecedingMonth(), seen: map[string]bool{}}
+	c.ach.init()
+	c.card.init()
+	return c
 }
 
 // Add counts ev if it is in the window and one of the events the rates
@@ -224,249 +254,28 @@ func (c *Counter) once(key string) bool {
 	return true
 }
 
-// achKey tells ACH entries apart by trace number (the source position when
-// an entry has none).
-func achKey(prefix string, ev *payment.Event) string {
-	if ev.Refs.Trace == "" {
-		return prefix + "@" + ev.Source.String()
-	}
-	return prefix + "|" + ev.Refs.Trace + "|" + ev.Refs.OriginalTrace
-}
-
-// achDay is the day an ACH entry counts on: its settlement date (as read,
-// or estimated from the effective date), else its effective date.
-func achDay(ev *payment.Event) payment.Date {
-	if !ev.SettlementDate.IsZero() {
-		return ev.SettlementDate
-	}
-	return ev.EffectiveDate
-}
-
-func (c *Counter) addACH(ev *payment.Event) {
-	if ev.ACH == nil || !c.window.Contains(achDay(ev)) {
-		return
-	}
-	tc, ok := ach.LookupTransactionCode(ev.ACH.TransactionCode)
-	if !ok || !tc.Debit {
-		return // credits (and their returns) are not measured
-	}
-	rck := strings.EqualFold(ev.ACH.SECCode, "RCK")
-	switch ev.Kind {
-	case payment.KindPayment:
-		// Live debits only: prenotes and zero-dollar entries move no
-		// money; reversals are corrections, not entries originated under
-		// an authorization.
-		if tc.Purpose != "live" || !c.once(achKey("debit", ev)) {
-			return
-		}
-		c.debits.add(ev, nil)
-		if !rck {
-			c.debitsNoRCK.add(ev, nil)
-		}
-	case payment.KindReturn:
-		// A return's transaction code (26, 36 …) says the original was a
-		// debit. Dishonored and contested returns are other kinds: the
-		// return they answer was counted when it came.
-		if !c.once(achKey("return", ev)) {
-			return
-		}
-		code := Code{Scheme: "nacha_return"}
-		if ev.Reason != nil {
-			code.Code, code.Title = strings.ToUpper(strings.TrimSpace(ev.Reason.Code)), ev.Reason.Title
-		}
-		rc, known := ach.LookupReturnCode(code.Code)
-		if known && code.Title == "" {
-			code.Title = rc.Title
-		}
-		switch {
-		case known && rc.Category == ach.Unauthorized:
-			c.unauthorized.add(ev, &code)
-		case known && rc.Category == ach.Administrative:
-			c.administrative.add(ev, &code)
-		}
-		if !rck {
-			c.overall.add(ev, &code)
-		}
-	}
-}
-
-// cardDay is the day a card event counts on: the processor's date of the
-// event (its effective date), else its settlement (payout) date, so that a
-// payment two exports list lands on the same day in both.
-func cardDay(ev *payment.Event) payment.Date {
-	if !ev.EffectiveDate.IsZero() {
-		return ev.EffectiveDate
-	}
-	return ev.SettlementDate
-}
-
-// cardKey tells card payments apart by processor and payment id (the ARN,
-// or the source position, when there is none).
-func cardKey(prefix string, ev *payment.Event) string {
-	processor := ""
-	if ev.Card != nil {
-		processor = ev.Card.Processor
-	}
-	switch {
-	case ev.Refs.PSPID != "":
-		return prefix + "|" + processor + "|" + ev.Refs.PSPID
-	case ev.Refs.ARN != "":
-		return prefix + "|arn|" + ev.Refs.ARN
-	}
-	return prefix + "@" + ev.Source.String()
-}
-
-func (c *Counter) addCard(ev *payment.Event) {
-	if !c.window.Contains(cardDay(ev)) {
-		return
-	}
-	switch ev.Kind {
-	case payment.KindAuthorization, payment.KindCapture:
-		// An approved attempt counts once, whether the exports show its
-		// authorization, its capture or both.
-		if key := cardKey("approved", ev); !c.approved[key] {
-			c.approved[key] = true
-			c.cardAttempts.add(ev, nil)
-		}
-		if ev.Kind == payment.KindCapture && c.once(cardKey("capture", ev)) {
-			c.captures.add(ev, nil)
-		}
-	case payment.KindDecline:
-		if !c.once(cardKey("decline", ev)) {
-			return
-		}
-		code := declineCode(ev)
-		c.cardDeclines.add(ev, &code)
-		c.cardAttempts.add(ev, nil)
-	case payment.KindChargeback:
-		// The first chargeback of a payment; its reversal or a second
-		// chargeback does not undo or repeat it (the networks count
-		// disputes as they are filed).
-		if !c.once(cardKey("chargeback", ev)) {
-			return
-		}
-		code := disputeCode(ev)
-		c.chargebacks.add(ev, &code)
-	}
-}
-
-func declineCode(ev *payment.Event) Code {
-	var code Code
-	if r := ev.Reason; r != nil && r.Code != "" {
-		code = Code{Scheme: r.Scheme, Code: r.Code, Title: r.Title}
-	} else if d := ev.Card; d != nil {
-		code = Code{Scheme: d.ResponseScheme, Code: d.ResponseCode}
-	}
-	if code.Title == "" && code.Code != "" {
-		if found := cards.LookupResponse(code.Code, code.Scheme); len(found) > 0 {
-			code.Title = found[0].Title
-		}
-	}
-	return code
-}
-
-func disputeCode(ev *payment.Event) Code {
-	var code Code
-	if d := ev.Card; d != nil && d.DisputeReason != "" {
-		code = Code{Scheme: d.DisputeNetwork, Code: d.DisputeReason}
-	} else if r := ev.Reason; r != nil {
-		code = Code{Scheme: r.Scheme, Code: r.Code, Title: r.Title}
-	}
-	if r := ev.Reason; r != nil && r.Code == code.Code && r.Title != "" {
-		code.Title = r.Title
-	}
-	if code.Title == "" && code.Code != "" {
-		if found := cards.LookupDispute(code.Code, code.Scheme); len(found) > 0 {
-			code.Title = found[0].Title
-		}
-	}
-	return code
-}
-
-// Report returns the rates counted so far.
+// Report returns the rates counted so far. It may be called more than
+// once; counting may go on in between.
 func (c *Counter) Report() *Report {
-	rate := func(name string, rail payment.Rail, title string, num, den *tally, th *Threshold) *Rate {
-		r := &Rate{
-			Name: name, Rail: rail, Title: title,
-			Numerator: num.count, Denominator: den.count,
-			NumeratorAmounts: moneyList(num.amounts), DenominatorAmounts: moneyList(den.amounts),
-			Threshold: th,
-			Codes:     num.codeList(),
-		}
-		r.Status = r.status()
-		return r
-	}
-	return &Report{
-		AsOf:   c.window.To,
-		Window: c.window,
-		Rates: []*Rate{
-			rate(ACHUnauthorized, payment.RailACH, "ACH unauthorized return rate", &c.unauthorized, &c.debits, unauthorizedThreshold),
-			rate(ACHAdministrative, payment.RailACH, "ACH administrative return rate", &c.administrative, &c.debits, administrativeThreshold),
-			rate(ACHOverall, payment.RailACH, "ACH overall return rate", &c.overall, &c.debitsNoRCK, overallThreshold),
-			rate(CardDecline, payment.RailCard, "Card decline rate", &c.cardDeclines, &c.cardAttempts, nil),
-			rate(CardChargeback, payment.RailCard, "Card chargeback rate", &c.chargebacks, &c.captures, chargebackThreshold),
-		},
-	}
+	rep := &Report{AsOf: c.asOf, Window: c.window}
+	rep.Rates = append(rep.Rates, c.achRates()...)
+	rep.Rates = append(rep.Rates, c.cardRates()...)
+	return rep
 }
 
-// tally is a count with its amounts and, for a numerator, its codes.
-type tally struct {
-	count   int
-	amounts map[string]decimal.Decimal
-	codes   map[[2]string]*codeTally
-}
-
-type codeTally struct {
-	Code
-	amounts map[string]decimal.Decimal
-}
-
-func (t *tally) add(ev *payment.Event, code *Code) {
-	t.count++
-	t.amounts = addMoney(t.amounts, ev)
-	if code == nil {
-		return
+// newRate assembles a rate from its numerator and denominator.
+func (c *Counter) newRate(name string, rail payment.Rail, title string, num, den *tally, th *Threshold, parts *partSet) *Rate {
+	r := &Rate{
+		Name: name, Rail: rail, Title: title,
+		Numerator: num.count, Denominator: den.count,
+		NumeratorAmounts: moneyList(num.amounts), DenominatorAmounts: moneyList(den.amounts),
+		DenominatorWindow: c.window,
+		Threshold:         th,
+		Codes:             num.codeList(),
 	}
-	if t.codes == nil {
-		t.codes = map[[2]string]*codeTally{}
+	if parts != nil {
+		r.Parts = parts.list()
 	}
-	key := [2]string{code.Scheme, code.Code}
-	ct := t.codes[key]
-	if ct == nil {
-		ct = &codeTally{Code: *code}
-		t.codes[key] = ct
-	}
-	ct.Count++
-	ct.amounts = addMoney(ct.amounts, ev)
-}
-
-func addMoney(m map[string]decimal.Decimal, ev *payment.Event) map[string]decimal.Decimal {
-	if m == nil {
-		m = map[string]decimal.Decimal{}
-	}
-	m[ev.Currency] = m[ev.Currency].Add(ev.Amount)
-	return m
-}
-
-func moneyList(m map[string]decimal.Decimal) []payment.Money {
-	out := make([]payment.Money, 0, len(m))
-	for cur, amt := range m {
-		out = append(out, payment.Money{Amount: amt, Currency: cur})
-	}
-	slices.SortFunc(out, func(a, b payment.Money) int { return cmp.Compare(a.Currency, b.Currency) })
-	return out
-}
-
-// codeList is the codes most frequent first, then by scheme and code.
-func (t *tally) codeList() []Code {
-	out := make([]Code, 0, len(t.codes))
-	for _, ct := range t.codes {
-		c := ct.Code
-		c.Amounts = moneyList(ct.amounts)
-		out = append(out, c)
-	}
-	slices.SortFunc(out, func(a, b Code) int {
-		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Scheme, b.Scheme), cmp.Compare(a.Code, b.Code))
-	})
-	return out
+	r.Status = r.status()
+	return r
 }

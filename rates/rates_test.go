@@ -119,9 +119,76 @@ func TestACHWhatCounts(t *testing.T) {
 	r := count(debit("1", inside), prenote, zero, credit, reversal, creditReturn, dishonored, noDetail, savings, estimated,
 		debit("1", inside), // the same entry read twice
 		returned("1", "R10", inside), returned("1", "R10", inside))
-	assert.Equal(t, 3, r.Rate(ACHOverall).Denominator, "live debits 1, 7 and 8")
+	assert.Equal(t, 4, r.Rate(ACHOverall).Denominator, "live debits 1, 7 and 8, and the reversal 5")
 	assert.Equal(t, [3]int{1, 0, 1}, nums(r), "the return read twice counts once")
-	assert.Equal(t, "300.00", r.Rate(ACHOverall).DenominatorAmounts[0].Amount.StringFixed(2))
+	assert.Equal(t, "400.00", r.Rate(ACHOverall).DenominatorAmounts[0].Amount.StringFixed(2))
+	assert.Equal(t, map[string]int{PartReversals: 1, PartPrenotes: 1, PartZeroDollar: 1, PartReturnsOfCredits: 1, PartDishonoredReturns: 1},
+		partCounts(r.Rate(ACHOverall)))
+	assert.Equal(t, map[string]int{PartReversals: 1, PartPrenotes: 1, PartZeroDollar: 1},
+		partCounts(r.Rate(ACHUnauthorized)), "the R03 of a credit and the R68 answer no unauthorized return")
+	assert.Equal(t, map[string]int{PartReversals: 1, PartPrenotes: 1, PartZeroDollar: 1, PartReturnsOfCredits: 1},
+		partCounts(r.Rate(ACHAdministrative)))
+}
+
+func partCounts(r *Rate) map[string]int {
+	out := map[string]int{}
+	for _, p := range r.Parts {
+		out[p.Key] = p.Count
+	}
+	return out
+}
+
+// TestReversalsAndReinitiations: reversing and reinitiated entries are
+// debit Entries the company originated (Nacha 2.17.2 counts debit
+// Entries), and their returns are returns of debit Entries (an improper
+// reversal comes back R11 or R17, and R11 is an unauthorized return).
+func TestReversalsAndReinitiations(t *testing.T) {
+	reversal := debit("rev1", inside)
+	reversal.Kind, reversal.ACH.EntryDescription = payment.KindReversal, "REVERSAL"
+	// Its return says REVERSAL: the return batch keeps the original's
+	// description.
+	revReturn := returned("rev1", "R11", inside.AddDays(3))
+	revReturn.ACH.EntryDescription = "REVERSAL"
+	// A second reversal whose return does not say so is told by its
+	// trace, whichever comes first.
+	reversal2 := debit("rev2", inside)
+	reversal2.Kind = payment.KindReversal
+	rev2Return := returned("rev2", "R17", inside.AddDays(2))
+	creditReversal := debit("rev3", inside) // the reversal of an erroneous debit credits the customer
+	creditReversal.Kind, creditReversal.ACH.TransactionCode = payment.KindReversal, 22
+	retry := debit("retry1", inside)
+	retry.ACH.EntryDescription = "RETRY PYMT"
+	retryReturn := returned("retry1", "R01", inside.AddDays(2))
+	retryReturn.ACH.EntryDescription = " retry pymt "
+	prenoteReturn := returned("pre1", "R03", inside)
+	prenoteReturn.Amount = decimal.Zero
+
+	for _, order := range []string{"returns last", "returns first"} {
+		t.Run(order, func(t *testing.T) {
+			forward := []*payment.Event{debit("1", inside), reversal, reversal2, creditReversal, retry}
+			backward := []*payment.Event{revReturn, rev2Return, retryReturn, prenoteReturn}
+			evs := slices.Concat(forward, backward)
+			if order == "returns first" {
+				evs = slices.Concat(backward, forward)
+			}
+			r := count(evs...)
+			assert.Equal(t, 4, r.Rate(ACHUnauthorized).Denominator, "debit 1, two debit reversals, the retry")
+			assert.Equal(t, [3]int{1, 0, 3}, nums(r), "R11 (unauthorized), R17 and R01; the 0.00 R03 left out")
+			assert.Equal(t, map[string]int{PartReversals: 2, PartReinitiated: 1, PartReturnsOfReversals: 2,
+				PartReturnsOfReinitiated: 1, PartReturnsOfNonValue: 1}, partCounts(r.Rate(ACHOverall)))
+			assert.Equal(t, map[string]int{PartReversals: 2, PartReinitiated: 1, PartReturnsOfReversals: 1},
+				partCounts(r.Rate(ACHUnauthorized)), "only the R11 is an unauthorized return")
+			assert.Equal(t, map[string]int{PartReversals: 2, PartReinitiated: 1, PartReturnsOfNonValue: 1},
+				partCounts(r.Rate(ACHAdministrative)))
+			sides := map[string]string{PartReversals: Denominator, PartReinitiated: Denominator, PartReturnsOfReversals: Numerator,
+				PartReturnsOfReinitiated: Numerator, PartReturnsOfNonValue: Numerator}
+			for _, p := range r.Rate(ACHOverall).Parts {
+				assert.NotEmpty(t, p.Title, p.Key)
+				assert.Equal(t, sides[p.Key], p.Side, p.Key)
+				assert.Equal(t, p.Key != PartReturnsOfNonValue, p.Counted, p.Key)
+			}
+		})
+	}
 }
 
 // TestRCK: RCK entries count toward the unauthorized (R51) and
@@ -133,6 +200,8 @@ func TestRCK(t *testing.T) {
 	assert.Equal(t, [3]int{1, 0, 0}, nums(r))
 	assert.Equal(t, 2, r.Rate(ACHUnauthorized).Denominator)
 	assert.Equal(t, 1, r.Rate(ACHOverall).Denominator)
+	assert.Equal(t, map[string]int{PartRCK: 1, PartRCKReturns: 1}, partCounts(r.Rate(ACHOverall)))
+	assert.Empty(t, r.Rate(ACHUnauthorized).Parts)
 }
 
 func TestWindowEdges(t *testing.T) {
