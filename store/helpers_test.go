@@ -4,14 +4,22 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/rand"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 
@@ -23,15 +31,137 @@ import (
 
 var testNow = time.Date(2026, 11, 25, 15, 0, 0, 0, time.UTC)
 
-// openTemp opens a new store in a temporary folder.
+// openTemp opens a new SQLite store in a temporary folder.
 func openTemp(t testing.TB) (*Store, string) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "payinv.db")
-	s, err := Open(context.Background(), path)
+	return openDSN(t, path), path
+}
+
+// openDSN opens the store dsn with the tests' clock; it is closed when t
+// ends.
+func openDSN(t testing.TB, dsn string) *Store {
+	t.Helper()
+	s, err := Open(context.Background(), dsn)
 	require.NoError(t, err)
 	s.Now = func() time.Time { return testNow }
 	t.Cleanup(func() { s.Close() })
-	return s, path
+	return s
+}
+
+// The backends every store test runs against: SQLite always; PostgreSQL
+// when pgEnv holds the URL of a server where the tests may create
+// databases (each test creates its own and drops it when it ends).
+// Without one the PostgreSQL variants are skipped, unless the environment
+// variable CI is set: CI must test both.
+const pgEnv = "PAYINV_TEST_POSTGRES"
+
+var backends = []string{"sqlite", "postgres"}
+
+// eachBackend runs f as a subtest per backend, with a new empty store
+// (opened with the tests' clock, closed when the subtest ends) and its dsn
+// for opening it again.
+func eachBackend(t *testing.T, f func(t *testing.T, s *Store, dsn string)) {
+	t.Helper()
+	eachBackendDSN(t, func(t *testing.T, dsn string) { f(t, openDSN(t, dsn), dsn) })
+}
+
+// eachBackendDSN runs f as a subtest per backend with the dsn of a new
+// store not opened yet.
+func eachBackendDSN(t *testing.T, f func(t *testing.T, dsn string)) {
+	t.Helper()
+	for _, b := range backends {
+		t.Run(b, func(t *testing.T) { f(t, newDSN(t, b)) })
+	}
+}
+
+// newDSN returns the dsn of a new store of the backend, removed when t
+// ends: a file path in t's temporary folder, or a PostgreSQL database
+// created for t (see pgEnv; t is skipped when there is no server).
+func newDSN(t testing.TB, backend string) string {
+	t.Helper()
+	if backend == "sqlite" {
+		return filepath.Join(t.TempDir(), "payinv.db")
+	}
+	server := pgServer(t)
+	dsn, drop := createDB(t, server, testDBName(t.Name()))
+	t.Cleanup(drop)
+	return dsn
+}
+
+// pgServer returns the URL pgEnv holds; without one it skips t, or fails
+// it under CI.
+func pgServer(t testing.TB) string {
+	t.Helper()
+	server := os.Getenv(pgEnv)
+	if server == "" {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("CI must provide %s: the URL of a PostgreSQL server where the tests may create databases", pgEnv)
+		}
+		t.Skipf("PostgreSQL variant skipped: set %s to the URL of a server where the tests may create databases "+
+			"(postgres://user:password@127.0.0.1:5432/postgres?sslmode=disable; .ci/run sets one up)", pgEnv)
+	}
+	if !IsPostgres(server) {
+		t.Fatalf("%s must be a postgres:// URL, not %q", pgEnv, Redact(server))
+	}
+	return server
+}
+
+var notIdent = regexp.MustCompile(`[^a-z0-9]+`)
+
+// testDBName is a new database's name for the test name: recognizable,
+// and unique by a random suffix (tests of several clones may share the
+// server).
+func testDBName(name string) string {
+	n := strings.Trim(notIdent.ReplaceAllString(strings.ToLower(name), "_"), "_")
+	if len(n) > 40 {
+		n = n[:40]
+	}
+	return "payinv_test_" + n + "_" + strings.ToLower(rand.Text()[:8])
+}
+
+// createDB creates the database name on server and returns its URL and
+// a function that drops it.
+func createDB(t testing.TB, server, name string) (dsn string, drop func()) {
+	t.Helper()
+	ident := pgx.Identifier{name}.Sanitize()
+	require.NoError(t, admin(server, "CREATE DATABASE "+ident), "on %s", Redact(server))
+	return dbURL(t, server, name), func() {
+		// DROP DATABASE stops the autovacuum workers in it, but waits for
+		// no session: a killed client's may take a moment to go. FORCE
+		// would end those, but not autovacuum's without more rights.
+		var err error
+		for range 40 {
+			err = admin(server, "DROP DATABASE IF EXISTS "+ident)
+			var pe *pgconn.PgError
+			if !errors.As(err, &pe) || pe.Code != "55006" { // object_in_use
+				break
+			}
+			time.Sleep(250 * time.Millisecond)
+		}
+		require.NoError(t, err, "dropping %s", name)
+	}
+}
+
+// dbURL is the URL of the database name on server.
+func dbURL(t testing.TB, server, name string) string {
+	t.Helper()
+	u, err := url.Parse(server)
+	require.NoError(t, err)
+	u.Path = "/" + name
+	u.RawPath = ""
+	return u.String()
+}
+
+// admin runs one statement on the server's own database.
+func admin(server, stmt string) error {
+	db, err := sql.Open("pgx", server)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	_, err = db.ExecContext(context.Background(), stmt)
+	return err
 }
 
 func sum(b []byte) string {

@@ -12,6 +12,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+
 	"github.com/payinv/payinv/payment"
 	"github.com/payinv/payinv/records"
 )
@@ -154,10 +157,11 @@ func (s *Store) ingest(ctx context.Context, f File, kind string, fill func(*writ
 		}
 		return Result{}, err
 	}
-	tx, err := s.db.BeginTx(ctx, nil) // takes the write lock: immediate
+	conn, tx, err := s.beginWrite(ctx)
 	if err != nil {
 		return Result{}, err
 	}
+	defer conn.Close()
 	defer tx.Rollback()
 	// Another ingest of the same file may have committed while this one
 	// waited for the lock.
@@ -167,13 +171,13 @@ func (s *Store) ingest(ctx context.Context, f File, kind string, fill func(*writ
 	} else if !errors.Is(err, sql.ErrNoRows) {
 		return Result{}, err
 	}
-	in := Ingest{File: f.Name, SHA256: f.SHA256, Kind: kind, IngestedAt: s.Now().UTC()}
+	in := Ingest{File: s.dialect.text(f.Name), SHA256: f.SHA256, Kind: kind, IngestedAt: s.Now().UTC()}
 	// Ids are given here, under the write lock, so that refs can name
 	// their event without a round trip per row.
 	if err := tx.QueryRowContext(ctx, "SELECT COALESCE(MAX(id), 0) + 1 FROM ingests").Scan(&in.ID); err != nil {
 		return Result{}, err
 	}
-	w := &writer{ctx: ctx, tx: tx, d: s.dialect, ingest: in.ID, file: f.Name}
+	w := &writer{ctx: ctx, conn: conn, tx: tx, d: s.dialect, ingest: in.ID, file: f.Name}
 	defer w.close()
 	table := "events"
 	if kind == KindRecords {
@@ -209,12 +213,23 @@ func (s *Store) ingest(ctx context.Context, f File, kind string, fill func(*writ
 	return Result{Ingest: in}, nil
 }
 
-// Rows per INSERT statement. Each statement is prepared once per ingest;
-// many rows per statement is what makes SQLite fast through database/sql.
+// Rows per INSERT statement on SQLite. Each statement is prepared once per
+// ingest; many rows per statement is what makes SQLite fast through
+// database/sql. Refs are written when their events are: in whole
+// statements then, the rest with the next events.
 const (
 	eventBatch  = 200
 	refBatch    = 400
 	recordBatch = 200
+)
+
+// Rows per COPY on PostgreSQL: each COPY costs a few round trips, and the
+// rows wait in memory until it runs (an event's columns take a kilobyte or
+// so). COPY has no limit on parameters, unlike INSERT (65,535). The refs
+// of the events written go with them, in a COPY of their own.
+const (
+	pgEventBatch  = 10_000
+	pgRecordBatch = 10_000
 )
 
 var (
@@ -237,54 +252,99 @@ func insertSQL(d dialect, table string, columns []string, rows int) string {
 	return d.rebind(b.String())
 }
 
-// batch gathers the rows of one table and writes them many at a time.
+// batch gathers the rows of one table and writes them many at a time:
+// with multi-row INSERTs on SQLite, with COPY on PostgreSQL.
 type batch struct {
 	table   string
 	columns []string
 	rows    int // rows per full statement
 	args    []any
 	full    *sql.Stmt // prepared on first use
-	// before is flushed first: the rows this batch's rows refer to.
-	before *batch
 }
 
-func (b *batch) add(w *writer, values ...any) error {
+// add appends a row and reports whether the batch is full.
+func (b *batch) add(values ...any) bool {
 	b.args = append(b.args, values...)
-	if len(b.args) == b.rows*len(b.columns) {
-		return b.flush(w)
-	}
-	return nil
+	return len(b.args) >= b.rows*len(b.columns)
 }
 
-func (b *batch) flush(w *writer) error {
-	n := len(b.args) / len(b.columns)
-	if n == 0 {
-		return nil
-	}
-	if b.before != nil {
-		if err := b.before.flush(w); err != nil {
-			return err
+// flush writes the rows gathered; with whole, on SQLite, only as many as
+// fill whole statements (the prepared one), keeping the rest for later.
+func (b *batch) flush(w *writer, whole bool) error {
+	if w.d.pg {
+		if len(b.args) == 0 {
+			return nil
 		}
+		err := w.copy(b)
+		clear(b.args)
+		b.args = b.args[:0]
+		return err
 	}
-	var err error
-	if n == b.rows {
+	size := b.rows * len(b.columns)
+	done := 0
+	for len(b.args)-done >= size {
 		if b.full == nil {
+			var err error
 			if b.full, err = w.tx.PrepareContext(w.ctx, insertSQL(w.d, b.table, b.columns, b.rows)); err != nil {
 				return err
 			}
 		}
-		_, err = b.full.ExecContext(w.ctx, b.args...)
-	} else {
-		_, err = w.tx.ExecContext(w.ctx, insertSQL(w.d, b.table, b.columns, n), b.args...)
+		if _, err := b.full.ExecContext(w.ctx, b.args[done:done+size]...); err != nil {
+			return err
+		}
+		done += size
 	}
-	clear(b.args)
-	b.args = b.args[:0]
-	return err
+	if n := (len(b.args) - done) / len(b.columns); n > 0 && !whole {
+		if _, err := w.tx.ExecContext(w.ctx, insertSQL(w.d, b.table, b.columns, n), b.args[done:]...); err != nil {
+			return err
+		}
+		done = len(b.args)
+	}
+	rest := copy(b.args, b.args[done:])
+	clear(b.args[rest:])
+	b.args = b.args[:rest]
+	return nil
 }
+
+// copy writes the rows of b with COPY, inside the transaction: that of
+// the connection w.conn.
+func (w *writer) copy(b *batch) error {
+	for i, a := range b.args {
+		if v, ok := a.(string); ok {
+			if t := w.d.text(v); t != v {
+				b.args[i] = t
+			}
+		}
+	}
+	return w.conn.Raw(func(dc any) error {
+		c, ok := dc.(*stdlib.Conn)
+		if !ok {
+			return fmt.Errorf("COPY needs a pgx connection, not %T", dc)
+		}
+		_, err := c.Conn().CopyFrom(w.ctx, pgx.Identifier{b.table}, b.columns, &flatRows{args: b.args, width: len(b.columns)})
+		return err
+	})
+}
+
+// flatRows hands COPY rows laid end to end in one slice.
+type flatRows struct {
+	args       []any
+	width, end int
+}
+
+func (r *flatRows) Next() bool {
+	r.end += r.width
+	return r.end <= len(r.args)
+}
+
+func (r *flatRows) Values() ([]any, error) { return r.args[r.end-r.width : r.end], nil }
+
+func (r *flatRows) Err() error { return nil }
 
 // writer writes one ingest's rows inside its transaction.
 type writer struct {
 	ctx    context.Context
+	conn   *sql.Conn // the transaction's, for COPY
 	tx     *sql.Tx
 	d      dialect
 	ingest int64
@@ -297,8 +357,12 @@ type writer struct {
 
 func (w *writer) event(ev *payment.Event, js []byte) error {
 	if w.events == nil {
-		w.events = &batch{table: "events", columns: eventColumns, rows: eventBatch}
-		w.refs = &batch{table: "refs", columns: refColumns, rows: refBatch, before: w.events}
+		rows := eventBatch
+		if w.d.pg {
+			rows = pgEventBatch
+		}
+		w.events = &batch{table: "events", columns: eventColumns, rows: rows}
+		w.refs = &batch{table: "refs", columns: refColumns, rows: refBatch}
 	}
 	w.lastID++
 	w.count++
@@ -307,26 +371,39 @@ func (w *writer) event(ev *payment.Event, js []byte) error {
 	if file == "" {
 		file = w.file
 	}
-	if err := w.events.add(w, id, w.ingest, file, ev.Source.Line, string(ev.Rail), ev.Format, string(ev.Kind), string(ev.Direction),
-		payment.FormatAmount(ev.Amount, ev.Currency), ev.Currency, dateValue(ev.EffectiveDate), dateValue(ev.SettlementDate), string(js)); err != nil {
-		return err
-	}
-	var err error
-	add := func(original int) func(name, value string) {
-		return func(name, value string) {
-			if v := NormalizeRef(value); v != "" && err == nil {
-				err = w.refs.add(w, id, name, v, original)
-			}
+	if w.events.add(id, w.ingest, file, ev.Source.Line, string(ev.Rail), ev.Format, string(ev.Kind), string(ev.Direction),
+		payment.FormatAmount(ev.Amount, ev.Currency), ev.Currency, dateValue(ev.EffectiveDate), dateValue(ev.SettlementDate), string(js)) {
+		// The refs gathered name events now written: they may follow, in
+		// whole statements (this event's own are not gathered yet).
+		if err := w.events.flush(w, false); err != nil {
+			return err
+		}
+		if err := w.refs.flush(w, true); err != nil {
+			return err
 		}
 	}
-	ev.Refs.Each(add(0))
-	ev.Refs.EachOriginal(add(1))
-	return err
+	ev.Refs.Each(w.addRef(id, 0))
+	ev.Refs.EachOriginal(w.addRef(id, 1))
+	return nil
+}
+
+// addRef returns a function that gathers the references of event id;
+// refs are written after their events (writer.event, writer.flush).
+func (w *writer) addRef(id int64, original int) func(name, value string) {
+	return func(name, value string) {
+		if v := NormalizeRef(value); v != "" {
+			w.refs.add(id, name, v, original)
+		}
+	}
 }
 
 func (w *writer) record(r *records.Record) error {
 	if w.recs == nil {
-		w.recs = &batch{table: "records", columns: recordColumns, rows: recordBatch}
+		rows := recordBatch
+		if w.d.pg {
+			rows = pgRecordBatch
+		}
+		w.recs = &batch{table: "records", columns: recordColumns, rows: rows}
 	}
 	w.lastID++
 	w.count++
@@ -338,15 +415,18 @@ func (w *writer) record(r *records.Record) error {
 	if !r.CreatedAt.IsZero() {
 		created = r.CreatedAt.Format(time.RFC3339Nano)
 	}
-	return w.recs.add(w, w.lastID, w.ingest, file, r.Source.Line, r.ID, r.CustomerID, string(r.Type), r.Rail,
-		payment.FormatAmount(r.Amount, r.Currency), r.Currency, created, r.Status, r.Reference, r.AccountLast4, r.Name)
+	if w.recs.add(w.lastID, w.ingest, file, r.Source.Line, r.ID, r.CustomerID, string(r.Type), r.Rail,
+		payment.FormatAmount(r.Amount, r.Currency), r.Currency, created, r.Status, r.Reference, r.AccountLast4, r.Name) {
+		return w.recs.flush(w, false)
+	}
+	return nil
 }
 
 // flush writes what the batches still hold: events before their refs.
 func (w *writer) flush() error {
 	for _, b := range []*batch{w.events, w.refs, w.recs} {
 		if b != nil {
-			if err := b.flush(w); err != nil {
+			if err := b.flush(w, false); err != nil {
 				return err
 			}
 		}

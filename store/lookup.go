@@ -24,7 +24,7 @@ type Stored struct {
 // original trace), case and surrounding blanks aside; in the order they
 // were stored. The lookup is a search of the refs index.
 func (s *Store) FindByRef(ctx context.Context, value string) ([]Stored, error) {
-	v := NormalizeRef(value)
+	v := s.dialect.text(NormalizeRef(value))
 	if v == "" {
 		return nil, nil
 	}

@@ -61,32 +61,34 @@ func (b Break) Key() string {
 // RecordRun writes a run's manifest, its inputs and its breaks in one
 // transaction, and returns the run's id.
 func (s *Store) RecordRun(ctx context.Context, r Run, breaks []Break) (int64, error) {
-	tx, err := s.db.BeginTx(ctx, nil) // immediate: ids are given under the write lock
+	conn, tx, err := s.beginWrite(ctx) // ids are given under the write lock
 	if err != nil {
 		return 0, err
 	}
+	defer conn.Close()
 	defer tx.Rollback()
+	t := s.dialect.text
 	var id int64
 	if err := tx.QueryRowContext(ctx, "SELECT COALESCE(MAX(id), 0) + 1 FROM runs").Scan(&id); err != nil {
 		return 0, err
 	}
 	if _, err := tx.ExecContext(ctx, s.dialect.rebind(`INSERT INTO runs (id, started_at, finished_at, version, as_of, options,
     records_file, records_sha256, records, events, breaks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-		id, r.StartedAt.UTC().Format(time.RFC3339Nano), r.FinishedAt.UTC().Format(time.RFC3339Nano), r.Version, r.AsOf, r.Options,
-		r.RecordsFile, r.RecordsSHA256, r.Records, r.Events, r.Breaks); err != nil {
+		id, r.StartedAt.UTC().Format(time.RFC3339Nano), r.FinishedAt.UTC().Format(time.RFC3339Nano), t(r.Version), t(r.AsOf), t(r.Options),
+		t(r.RecordsFile), t(r.RecordsSHA256), r.Records, r.Events, r.Breaks); err != nil {
 		return 0, err
 	}
 	for i, in := range r.Inputs {
 		if _, err := tx.ExecContext(ctx, s.dialect.rebind(
 			"INSERT INTO run_inputs (run_id, seq, file, sha256, kind, count) VALUES (?, ?, ?, ?, ?, ?)"),
-			id, i, in.File, in.SHA256, in.Kind, in.Count); err != nil {
+			id, i, t(in.File), t(in.SHA256), t(in.Kind), in.Count); err != nil {
 			return 0, err
 		}
 	}
 	for i, b := range breaks {
 		if _, err := tx.ExecContext(ctx, s.dialect.rebind(
 			"INSERT INTO run_breaks (run_id, seq, record_id, source, status, why) VALUES (?, ?, ?, ?, ?, ?)"),
-			id, i, b.RecordID, b.Source, b.Status, b.Why); err != nil {
+			id, i, t(b.RecordID), t(b.Source), t(b.Status), t(b.Why)); err != nil {
 			return 0, err
 		}
 	}

@@ -4,24 +4,46 @@
 // they return.
 //
 // The default store is one SQLite file, through the pure-Go driver
-// modernc.org/sqlite, in WAL mode with a busy timeout. Its schema is
-// versioned: the SQL files under migrations/ are embedded and applied in
-// order, inside one transaction, when the store is opened; the table
-// schema_migrations lists those applied. The SQL is kept plain so that the
-// same files can later run on PostgreSQL; a small dialect type covers the
-// differences (placeholders, the id column).
+// modernc.org/sqlite, in WAL mode with a busy timeout. A postgres:// or
+// postgresql:// URL opens a PostgreSQL database instead, through
+// github.com/jackc/pgx/v5 (its database/sql driver, "pgx"). Both hold the
+// same schema, versioned: the SQL files under migrations/ are embedded and
+// applied in order, inside one transaction, when the store is opened; the
+// table schema_migrations lists those applied. The SQL is kept plain so
+// that the same files run on both; a small dialect type covers the
+// differences (placeholders, the id column). On PostgreSQL the migrating
+// transaction first takes a transaction-level advisory lock, so that two
+// payinv processes opening a new database one beside the other do not
+// both create its tables: the second waits, then finds them there.
+//
+// Ids are given by payinv, MAX(id)+1, so that an ingest can name the events
+// its references belong to without a round trip per row. That needs one
+// writer at a time: SQLite takes its write lock when a writing transaction
+// begins (BEGIN IMMEDIATE); on PostgreSQL every writing transaction (an
+// ingest, RecordRun) takes the store's advisory write lock
+// (pg_advisory_xact_lock) as its first statement, which it holds until it
+// commits or rolls back — or its connection drops, the process being
+// killed. Writers queue, as on SQLite, for up to BusyTimeout; readers never
+// wait. Sequences would let writers run side by side, but ids would then
+// leave gaps on every rollback and the schema would differ between the two
+// databases; payinv writes from a nightly job and a few analysts, for whom
+// one writer at a time costs nothing.
 //
 // Ingesting a file is idempotent: the file's SHA-256 is its identity, and a
 // file already ingested is skipped. Everything a file brings — its events
 // or records and its row in ingests — is written in one transaction, so an
 // ingest that is interrupted (even by kill -9) leaves nothing of that file,
-// and the next run ingests it whole.
+// and the next run ingests it whole. Rows go in many at a time: multi-row
+// INSERTs on SQLite, COPY on PostgreSQL.
 //
 // Events are stored with the columns they are filtered by and their JSON
 // face (payment.Event.AppendJSON, unmasked: the store holds full account
 // numbers, like the files it was fed); their references go to the refs
 // table, trimmed and upper-cased, indexed by value, so that a lookup by any
-// reference is an index search.
+// reference is an index search. PostgreSQL's text cannot hold every byte
+// string SQLite's can: there, text that is not valid UTF-8 has its bad
+// bytes replaced by U+FFFD (as the JSON face already does) and NUL bytes
+// are dropped.
 package store
 
 import (
@@ -31,6 +53,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -38,8 +61,10 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
-	_ "modernc.org/sqlite" // the "sqlite" database/sql driver
+	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" database/sql driver
+	_ "modernc.org/sqlite"             // the "sqlite" database/sql driver
 )
 
 //go:embed migrations/*.sql
@@ -53,13 +78,55 @@ type dialect struct {
 	id string
 	// dollar placeholders ($1, $2 …) rather than "?".
 	dollar bool
+	// pg: PostgreSQL (advisory locks, COPY, text that must be UTF-8).
+	pg bool
 }
 
 var sqlite = dialect{name: "sqlite", id: "INTEGER PRIMARY KEY"}
 
-// postgres is the dialect the PostgreSQL store will use; it is not wired
-// to a driver yet.
-var postgres = dialect{name: "postgres", id: "BIGINT PRIMARY KEY", dollar: true}
+var postgres = dialect{name: "postgres", id: "BIGINT PRIMARY KEY", dollar: true, pg: true}
+
+// The PostgreSQL advisory locks the store takes, transaction-level: keys
+// of its own ("payinv" in ASCII, then a number) so as not to meet those of
+// other programs sharing the database.
+const (
+	pgLockMigrate int64 = 0x7061_7969_6e76_0001 // applying the migrations
+	pgLockWrite   int64 = 0x7061_7969_6e76_0002 // writing: ingests, runs
+)
+
+// text is v as the dialect can store it: on PostgreSQL, valid UTF-8 (bad
+// bytes become U+FFFD) without NUL bytes; unchanged on SQLite.
+func (d dialect) text(v string) string {
+	if !d.pg {
+		return v
+	}
+	if !utf8.ValidString(v) {
+		v = strings.ToValidUTF8(v, "\uFFFD")
+	}
+	if strings.IndexByte(v, 0) >= 0 {
+		v = strings.ReplaceAll(v, "\x00", "")
+	}
+	return v
+}
+
+// IsPostgres reports whether dsn names a PostgreSQL store (a postgres:// or
+// postgresql:// URL) rather than a SQLite file.
+func IsPostgres(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+// Redact returns dsn with the password of a PostgreSQL URL replaced by
+// "xxxxx", for messages; a file path is returned as it is.
+func Redact(dsn string) string {
+	if !IsPostgres(dsn) {
+		return dsn
+	}
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return "postgres://(unreadable URL)"
+	}
+	return u.Redacted()
+}
 
 // rebind turns the "?" placeholders of q into the dialect's.
 func (d dialect) rebind(q string) string {
@@ -89,7 +156,8 @@ type Store struct {
 }
 
 // BusyTimeout is how long a writer waits for another to finish before
-// giving up.
+// giving up: SQLite's busy timeout, PostgreSQL's lock_timeout for the
+// write lock.
 const BusyTimeout = 30 * time.Second
 
 // DefaultPath is the store used when no --db is given:
@@ -120,11 +188,14 @@ func DefaultPath() (string, error) {
 }
 
 // Open opens the store dsn, creating it if need be, and brings its schema
-// up to date. dsn is a file path for SQLite ("" is DefaultPath); a
-// postgres:// URL is recognized but not supported yet.
+// up to date. dsn is a file path for SQLite ("" is DefaultPath), or the
+// postgres:// (or postgresql://) URL of a PostgreSQL database, which must
+// exist: Open creates its tables, not the database. The URL takes libpq's
+// parameters (sslmode, connect_timeout …); a password in it never shows in
+// Open's errors.
 func Open(ctx context.Context, dsn string) (*Store, error) {
-	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
-		return nil, errors.New("PostgreSQL stores are not supported yet: give a file path")
+	if IsPostgres(dsn) {
+		return openPostgres(ctx, dsn)
 	}
 	path := dsn
 	if path == "" {
@@ -162,8 +233,85 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	return s, nil
 }
 
+// openPostgres opens the PostgreSQL store at the URL dsn.
+func openPostgres(ctx context.Context, dsn string) (*Store, error) {
+	name := Redact(dsn)
+	if _, err := url.Parse(dsn); err != nil {
+		return nil, fmt.Errorf("%s: not a PostgreSQL URL", name)
+	}
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	s := &Store{db: db, dialect: postgres, Now: time.Now}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("%s: %w", name, redactErr(err, dsn))
+	}
+	return s, nil
+}
+
+// redactErr is err with the password of dsn taken out of any URL its
+// message quotes (pgx's own messages leave it out already).
+func redactErr(err error, dsn string) error {
+	u, perr := url.Parse(dsn)
+	if perr != nil || u.User == nil {
+		return err
+	}
+	pw, ok := u.User.Password()
+	if !ok || pw == "" {
+		return err
+	}
+	msg := err.Error()
+	for _, p := range []string{pw, url.QueryEscape(pw), url.PathEscape(pw)} {
+		msg = strings.ReplaceAll(msg, ":"+p+"@", ":xxxxx@")
+	}
+	if msg == err.Error() {
+		return err
+	}
+	return errors.New(msg)
+}
+
 // Close closes the store.
 func (s *Store) Close() error { return s.db.Close() }
+
+// Dialect names the database the store runs on: "sqlite" or "postgres".
+func (s *Store) Dialect() string { return s.dialect.name }
+
+// beginWrite starts a writing transaction on a connection of its own (the
+// caller rolls the transaction back, which is a no-op after a commit, then
+// closes the connection). It holds the store's write lock: SQLite's,
+// taken at BEGIN (IMMEDIATE); on PostgreSQL the advisory write lock, taken
+// by the first statement. Either waits BusyTimeout at most for another
+// writer to finish.
+func (s *Store) beginWrite(ctx context.Context) (*sql.Conn, *sql.Tx, error) {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		conn.Close()
+		return nil, nil, err
+	}
+	if s.dialect.pg {
+		if err := pgLock(ctx, tx, pgLockWrite); err != nil {
+			tx.Rollback()
+			conn.Close()
+			return nil, nil, fmt.Errorf("taking the write lock: %w", err)
+		}
+	}
+	return conn, tx, nil
+}
+
+// pgLock takes the advisory lock key for the rest of the transaction tx,
+// waiting BusyTimeout at most.
+func pgLock(ctx context.Context, tx *sql.Tx, key int64) error {
+	// Without arguments pgx sends both statements in one round trip.
+	_, err := tx.ExecContext(ctx, fmt.Sprintf("SET LOCAL lock_timeout = %d; SELECT pg_advisory_xact_lock(%d)",
+		BusyTimeout.Milliseconds(), key))
+	return err
+}
 
 // migration is one embedded schema change.
 type migration struct {
@@ -216,6 +364,13 @@ func (s *Store) migrate(ctx context.Context) error {
 		return err
 	}
 	defer tx.Rollback()
+	if s.dialect.pg {
+		// Another payinv may be migrating this database: wait for it, then
+		// see what it applied.
+		if err := pgLock(ctx, tx, pgLockMigrate); err != nil {
+			return err
+		}
+	}
 	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
     version    BIGINT PRIMARY KEY,
     name       TEXT NOT NULL,
