@@ -14,7 +14,7 @@ func newExplainCmd(opts *options) *cobra.Command {
 	var scheme string
 	var c caseFlags
 	cmd := &cobra.Command{
-		Use:   "explain CODE... | explain (--record ID --records FILE | --event REF) SOURCE...",
+		Use:   "explain CODE... | explain (--record ID --records FILE | --event REF) SOURCE... | explain (--record ID | --event REF) --db PATH [SOURCE...]",
 		Short: "Explain what a return, change, decline, chargeback or wire reason code means",
 		Long: `Explain codes in plain language: the official title, what happened, a
 sentence fit for the customer, the next step for operations, and the
@@ -41,9 +41,10 @@ With --record (and --records) or --event, the arguments are payment files
 instead, and payinv explains the whole life of that record or payment: the
 analyst's view (the case note payinv note writes: timeline with sources,
 codes, deadlines, actions) and the customer's view (the reply payinv reply
-writes, in English, standard tone).` + exitStatusHelp + `
+writes, in English, standard tone).
+` + caseDBHelp + exitStatusHelp + `
   (1 here means: at least one code is not a known code, or the record or
-  reference is not found)`,
+  reference is not found in the records file or the store)`,
 		Example: `  $ payinv explain R01
   $ payinv explain R10 C02 R97
   $ payinv explain 51 10.4
@@ -52,8 +53,14 @@ writes, in English, standard tone).` + exitStatusHelp + `
   $ payinv explain --scheme mastercard 4837
   $ payinv explain --scheme stripe_decline insufficient_funds
   $ payinv explain -o json R29 | jq -r '.codes[0].customer'
-  $ payinv explain --record WIR-2611170001 --records fixtures/records/records.csv fixtures/wires/iso`,
-		Args: minArgs(1, "CODE or SOURCE"),
+  $ payinv explain --record WIR-2611170001 --records fixtures/records/records.csv fixtures/wires/iso
+  $ payinv explain --record CRD-2611100006 --db history.db`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if c.given() && c.db != "" {
+				return nil // the store is evidence enough
+			}
+			return minArgs(1, "CODE or SOURCE")(cmd, args)
+		},
 		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 			var out []string
 			for _, c := range explain.All(scheme) {
@@ -72,6 +79,9 @@ writes, in English, standard tone).` + exitStatusHelp + `
 					return err
 				}
 				return runExplainCase(opts, &c, args)
+			}
+			if c.db != "" {
+				return usageErrorf(cmd.CommandPath(), "--db goes with --record ID or --event REF: codes are explained without a store")
 			}
 			return runExplain(opts, args, scheme)
 		},

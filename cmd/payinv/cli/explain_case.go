@@ -15,7 +15,7 @@ func runExplainCase(opts *options, c *caseFlags, args []string) error {
 	if err != nil {
 		return err
 	}
-	analyst := (&noteWriter{opts: no, rr: lc.rr, facts: facts, files: lc.files, problems: lc.rep.problems, standIn: lc.standIn}).markdown()
+	analyst := (&noteWriter{opts: no, rr: lc.rr, facts: facts, files: lc.files, problems: lc.problems(), standIn: lc.standIn}).markdown()
 	ro := &replyOptions{options: opts, lang: "en", tone: "standard"}
 	customer, rf, sit, err := ro.write(lc.rr)
 	if err != nil {

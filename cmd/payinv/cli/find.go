@@ -91,7 +91,7 @@ read every stored event.` + exitStatusHelp + `
 	f.StringVar(&fo.customer, "customer", "", "customer ID (needs --records)")
 	f.StringVar(&fo.records, "records", "", "the company's records, CSV or JSON Lines")
 	f.StringVar(&fo.mapping, "map", "", "a YAML or TOML file describing the records' layout")
-	f.StringVar(&fo.db, "db", "", "also search the history store, a SQLite file written by payinv ingest")
+	f.StringVar(&fo.db, "db", "", "also search the history store (payinv ingest): a SQLite file or a postgres:// URL")
 	f.IntVar(&fo.window, "window", match.DefaultWindow, "banking days a record and its payment may be apart")
 	return cmd
 }

@@ -43,8 +43,11 @@ file whole.
 The store is one SQLite file: --db PATH, or by default
 $XDG_DATA_HOME/payinv/payinv.db (~/.local/share/payinv/payinv.db when
 XDG_DATA_HOME is not set; ~/Library/Application Support/payinv/payinv.db on
-macOS, %LocalAppData%\payinv\payinv.db on Windows). It holds full account
-numbers, as the files do: keep it where the files are kept.
+macOS, %LocalAppData%\payinv\payinv.db on Windows). A team shares one
+PostgreSQL database instead: --db postgres://USER:PASSWORD@HOST/DB (the
+same schema, created and migrated on first use; PGPASSWORD and the other
+libpq variables work too). It holds full account numbers, as the files do:
+keep it where the files are kept.
 
 SOURCE is a file or a folder (every file below it, in name order; files that
 are not payment files are skipped with a note). Standard input cannot be
@@ -55,6 +58,7 @@ One line per file says what was done; -o json says it for scripts.` + exitStatus
   read of it is ingested and its errors counted as its problems)`,
 		Example: `  $ payinv ingest fixtures/ach/
   $ payinv ingest --db /var/lib/payinv/history.db --records records.csv inbox/2026-11-25/
+  $ payinv ingest --db postgres://payinv@db.internal/payinv inbox/2026-11-25/
   $ payinv ingest -o json --db history.db today/ | jq '.files[] | select(.status=="ingested")'`,
 		Annotations: map[string]string{"formats": "table,json"},
 		Args: func(cmd *cobra.Command, args []string) error {
@@ -75,7 +79,7 @@ One line per file says what was done; -o json says it for scripts.` + exitStatus
 	}
 	ino.read.add(cmd)
 	f := cmd.Flags()
-	f.StringVar(&ino.db, "db", "", "the history store, a SQLite file (default under the user's data folder)")
+	f.StringVar(&ino.db, "db", "", "the history store: a SQLite file (default under the user's data folder) or a postgres:// URL")
 	f.StringVar(&ino.records, "records", "", "the company's records, CSV or JSON Lines, to keep as well")
 	f.StringVar(&ino.mapping, "map", "", "a YAML or TOML file describing the records' layout")
 	return cmd

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash"
-	"net/url"
 	"slices"
 	"time"
 
@@ -112,14 +111,9 @@ func (t *runTracker) manifest(mo *matchOptions, version string, now time.Time, r
 	return run
 }
 
-// storeName is a store as a manifest names it: a PostgreSQL URL with its
-// password blanked out, a file path as given.
-func storeName(dsn string) string {
-	if u, err := url.Parse(dsn); err == nil && u.Scheme != "" && u.User != nil {
-		return u.Redacted()
-	}
-	return dsn
-}
+// storeName is a store as a manifest and messages name it: a PostgreSQL
+// URL with its password blanked out, a file path as given.
+func storeName(dsn string) string { return store.Redact(dsn) }
 
 // reportBreaks lists the breaks of a reconciliation in the order its
 // report does: records first, then stories no record claims.

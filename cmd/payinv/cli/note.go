@@ -23,7 +23,7 @@ type noteOptions struct {
 func newNoteCmd(opts *options) *cobra.Command {
 	no := &noteOptions{options: opts}
 	cmd := &cobra.Command{
-		Use:   "note (--record ID --records FILE | --event REF) SOURCE...",
+		Use:   "note (--record ID --records FILE | --event REF) SOURCE... | note (--record ID | --event REF) --db PATH [SOURCE...]",
 		Short: "Write an audit-friendly case note in Markdown for one record",
 		Long: `Write the case note an escalation needs for one of the company's records, in
 Markdown: what the record says against what the evidence says, a summary in
@@ -37,11 +37,14 @@ record with no evidence gets a note that says so, with the nearest
 candidate. --event REF writes the note of the payment a reference names
 (a trace, UETR, IMAD, processor id ...), from the record that claims it or,
 with none, from the evidence alone. Account numbers are masked to their last
-four digits unless --reveal. -o json gives {"record", "markdown"}.` + exitStatusHelp + `
-  (1 here means: the record is not in the records file, or no event has the reference)`,
+four digits unless --reveal. -o json gives {"record", "markdown"}.
+` + caseDBHelp + exitStatusHelp + `
+  (1 here means: the record is in neither the records file nor the store,
+  or no event has the reference)`,
 		Example: `  $ payinv note --record DEP-2611090013 --records fixtures/records/records.csv fixtures/ach
-  $ payinv note --record WIR-2611180001 --records records.csv --as-of 2026-11-25 -o json wires/`,
-		Args:        minArgs(1, "SOURCE"),
+  $ payinv note --record WIR-2611180001 --records records.csv --as-of 2026-11-25 -o json wires/
+  $ payinv note --record DEP-2611090013 --db history.db`,
+		Args:        no.c.sourcesArgs,
 		Annotations: map[string]string{"formats": "table,json"},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := no.c.check(cmd.CommandPath()); err != nil {
@@ -68,7 +71,7 @@ func runNote(no *noteOptions, args []string) error {
 		return err
 	}
 	rr, rep, files := lc.rr, lc.rep, lc.files
-	n := &noteWriter{opts: no, rr: rr, facts: facts, files: files, problems: rep.problems, standIn: lc.standIn}
+	n := &noteWriter{opts: no, rr: rr, facts: facts, files: files, problems: lc.problems(), standIn: lc.standIn}
 	md := n.markdown()
 
 	out := newBuffered(no.io.Out)

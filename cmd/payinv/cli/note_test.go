@@ -127,9 +127,11 @@ func TestNoteBadUsage(t *testing.T) {
 		args []string
 		want string
 	}{
-		{name: "no record", args: []string{"note", "--records", "fixtures/records/records.csv", "fixtures/ach"}, want: "--record ID (with --records FILE) or --event REF is required"},
-		{name: "no records", args: []string{"note", "--record", "DEP-2611090001", "fixtures/ach"}, want: "--records FILE is required"},
+		{name: "no record", args: []string{"note", "--records", "fixtures/records/records.csv", "fixtures/ach"}, want: "--record ID (with --records FILE or --db PATH) or --event REF is required"},
+		{name: "no records", args: []string{"note", "--record", "DEP-2611090001", "fixtures/ach"}, want: "--records FILE (or --db PATH) is required with --record"},
 		{name: "no source", args: []string{"note", "--record", "DEP-2611090001", "--records", "fixtures/records/records.csv"}, want: "no SOURCE given"},
+		{name: "sale without a store", args: []string{"reply", "--sale-at", "2026-11-25 11:00", "--amount", "10", "--db", "history.db"}, want: "--sale-at reads no history store"},
+		{name: "explain codes with a store", args: []string{"explain", "--db", "history.db", "R01"}, want: "--db goes with --record ID or --event REF"},
 		{name: "csv", args: []string{"note", "-o", "csv", "--record", "DEP-2611090001", "--records", "fixtures/records/records.csv", "fixtures/ach"}, want: "--output"},
 	}
 	for _, tt := range tests {

@@ -126,7 +126,7 @@ EXIT STATUS
 	f := cmd.Flags()
 	f.StringVar(&ro.window, "window", strconv.Itoa(rates.DefaultDays)+"d",
 		"calendar days ending on --as-of (60d), or whole calendar months before the month of --as-of (2m), to measure over")
-	f.StringVar(&ro.db, "db", "", "also count every event of the history store, a SQLite file written by payinv ingest")
+	f.StringVar(&ro.db, "db", "", "also count every event of the history store (payinv ingest): a SQLite file or a postgres:// URL")
 	return cmd
 }
 

@@ -3,9 +3,9 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/shopspring/decimal"
 	"strings"
 
+	"github.com/shopspring/decimal"
 	"github.com/spf13/cobra"
 
 	"github.com/payinv/payinv/explain/reply"
@@ -25,7 +25,7 @@ type replyOptions struct {
 func newReplyCmd(opts *options) *cobra.Command {
 	ro := &replyOptions{options: opts}
 	cmd := &cobra.Command{
-		Use:   "reply (--record ID --records FILE | --event REF) SOURCE... | reply --sale-at TIME --amount N",
+		Use:   "reply (--record ID --records FILE | --event REF) SOURCE... | reply (--record ID | --event REF) --db PATH [SOURCE...] | reply --sale-at TIME --amount N",
 		Short: "Customer-ready text for one record's situation",
 		Long: `Write the reply a support agent can send a customer about one record: the
 record is reconciled with the evidence in the sources (as payinv match
@@ -54,21 +54,27 @@ With --records too, the record that claims that payment is used.
 --sale-at TIME --amount N [--name NAME] replies about the money of a sale
 of investments that cannot be withdrawn yet: its trade date, when it
 settles and when it can be withdrawn, from the settlement engine (as payinv
-when --rail trade --kind sell gives them); no payment files are read.` + exitStatusHelp + `
-  (1 here means: the record is not in the records file, or no event has the reference)`,
+when --rail trade --kind sell gives them); no payment files are read.
+` + caseDBHelp + exitStatusHelp + `
+  (1 here means: the record is in neither the records file nor the store,
+  or no event has the reference)`,
 		Example: `  $ payinv reply --record DEP-2611090001 --records fixtures/records/records.csv fixtures/ach
   $ payinv reply --record WIR-2611170001 --records fixtures/records/records.csv --tone vip fixtures/wires/iso
   $ payinv reply --record CRD-2611100001 --records records.csv --templates ./our-templates -o json cards/
   $ payinv reply --event e4b2c1a0-93d7-4f5e-8a6b-1c2d3e4f5a6b fixtures/wires/iso
+  $ payinv reply --record DEP-2611090001 --db history.db --lang es
   $ payinv reply --sale-at "2026-11-25 11:00" --amount 4200 --name "Maria Gonzalez" --lang es`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if ro.saleAt != "" && len(args) > 0 {
 				return usageErrorf(cmd.CommandPath(), "--sale-at reads no payment files (%s given)", args[0])
 			}
+			if ro.saleAt != "" && ro.c.db != "" {
+				return usageErrorf(cmd.CommandPath(), "--sale-at reads no history store (--db given)")
+			}
 			if ro.saleAt != "" {
 				return nil
 			}
-			return minArgs(1, "SOURCE")(cmd, args)
+			return ro.c.sourcesArgs(cmd, args)
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if ro.saleAt == "" {
