@@ -64,7 +64,7 @@ import (
 	"unicode/utf8"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" database/sql driver
-	_ "modernc.org/sqlite"             // the "sqlite" database/sql driver
+	msqlite "modernc.org/sqlite"       // the "sqlite" database/sql driver
 )
 
 //go:embed migrations/*.sql
@@ -226,11 +226,36 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		return nil, err
 	}
 	s := &Store{db: db, dialect: sqlite, Now: time.Now}
-	if err := s.migrate(ctx); err != nil {
+	// Processes opening a new store at the same moment race to switch it
+	// to WAL, and SQLite answers the losers "busy" at once, without
+	// waiting (the busy timeout does not cover a change of journal mode):
+	// they try again until BusyTimeout.
+	deadline := time.Now().Add(BusyTimeout)
+	for {
+		err = s.migrate(ctx)
+		if err == nil || !isBusy(err) || time.Now().After(deadline) {
+			break
+		}
+		select {
+		case <-ctx.Done():
+			err = ctx.Err()
+		case <-time.After(20 * time.Millisecond):
+			continue
+		}
+		break
+	}
+	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return s, nil
+}
+
+// isBusy reports whether err is SQLite's SQLITE_BUSY (the database file
+// is locked by another connection), extended codes included.
+func isBusy(err error) bool {
+	var se *msqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == 5 // SQLITE_BUSY
 }
 
 // openPostgres opens the PostgreSQL store at the URL dsn.
