@@ -34,7 +34,14 @@ type Ingest struct {
 	Count      int    // events or records stored
 	Problems   int    // problems reported while reading it
 	IngestedAt time.Time
+	// CopyOf is the ingest of the file this one copies — the same events
+	// in other bytes — when it is a copy (nothing of it is stored then);
+	// 0 otherwise.
+	CopyOf int64
 }
+
+// ingestColumns are the columns scanIngest reads, in its order.
+const ingestColumns = "id, file, sha256, kind, count, problems, ingested_at, COALESCE(copy_of, 0)"
 
 // Hash returns the SHA-256 of everything r gives, in lower-case hex: the
 // identity of a file in the store.
@@ -54,7 +61,7 @@ func NewHash() hash.Hash { return sha256.New() }
 // when it has not been ingested.
 func (s *Store) Ingested(ctx context.Context, sha, kind string) (*Ingest, error) {
 	row := s.db.QueryRowContext(ctx, s.dialect.rebind(
-		"SELECT id, file, sha256, kind, count, problems, ingested_at FROM ingests WHERE sha256 = ? AND kind = ?"), sha, kind)
+		"SELECT "+ingestColumns+" FROM ingests WHERE sha256 = ? AND kind = ?"), sha, kind)
 	in, err := scanIngest(row)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
@@ -64,7 +71,7 @@ func (s *Store) Ingested(ctx context.Context, sha, kind string) (*Ingest, error)
 
 // Ingests lists every ingest, oldest first.
 func (s *Store) Ingests(ctx context.Context) ([]Ingest, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT id, file, sha256, kind, count, problems, ingested_at FROM ingests ORDER BY id")
+	rows, err := s.db.QueryContext(ctx, "SELECT "+ingestColumns+" FROM ingests ORDER BY id")
 	if err != nil {
 		return nil, err
 	}
@@ -83,7 +90,7 @@ func (s *Store) Ingests(ctx context.Context) ([]Ingest, error) {
 func scanIngest(row interface{ Scan(...any) error }) (*Ingest, error) {
 	var in Ingest
 	var at string
-	if err := row.Scan(&in.ID, &in.File, &in.SHA256, &in.Kind, &in.Count, &in.Problems, &at); err != nil {
+	if err := row.Scan(&in.ID, &in.File, &in.SHA256, &in.Kind, &in.Count, &in.Problems, &at, &in.CopyOf); err != nil {
 		return nil, err
 	}
 	t, err := time.Parse(time.RFC3339Nano, at)
@@ -110,6 +117,10 @@ type Result struct {
 	// Skipped is true when the reader found nothing to store (not a
 	// payment file): nothing was written and no ingest is recorded.
 	Skipped bool
+	// Original is, for a copy (Ingest.CopyOf set), the ingest of the file
+	// it copies: the same events were read from other bytes, and none was
+	// stored again.
+	Original *Ingest
 }
 
 // ErrNothingToIngest, returned by a read function, says the file is not one
@@ -129,11 +140,19 @@ type RecordReader func(each func(*records.Record) error) (problems int, err erro
 // IngestEvents stores the events read unless the file was ingested before.
 // The events and the ingest's row are written in one transaction: an error
 // from read, a cancelled ctx or a killed process leave nothing of the file.
+//
+// A file whose events are exactly those of a file ingested before (the
+// same events, sources aside, in any order) is a copy in other bytes: its
+// ingest is recorded, naming the original (Result.Original), and none of
+// its events is stored again, so that nothing downstream counts a payment
+// twice.
 func (s *Store) IngestEvents(ctx context.Context, f File, read EventReader) (Result, error) {
 	return s.ingest(ctx, f, KindEvents, func(w *writer) (int, error) {
 		var buf []byte
+		w.digest = &eventsDigest{}
 		return read(func(ev *payment.Event) error {
 			buf = ev.AppendJSON(buf[:0])
+			w.digest.add(buf)
 			return w.event(ev, buf)
 		})
 	})
@@ -153,7 +172,7 @@ func (s *Store) ingest(ctx context.Context, f File, kind string, fill func(*writ
 	}
 	if prev, err := s.Ingested(ctx, f.SHA256, kind); err != nil || prev != nil {
 		if prev != nil {
-			return Result{Ingest: *prev, Already: true}, nil
+			return s.already(ctx, prev)
 		}
 		return Result{}, err
 	}
@@ -166,8 +185,9 @@ func (s *Store) ingest(ctx context.Context, f File, kind string, fill func(*writ
 	// Another ingest of the same file may have committed while this one
 	// waited for the lock.
 	if prev, err := scanIngest(tx.QueryRowContext(ctx, s.dialect.rebind(
-		"SELECT id, file, sha256, kind, count, problems, ingested_at FROM ingests WHERE sha256 = ? AND kind = ?"), f.SHA256, kind)); err == nil {
-		return Result{Ingest: *prev, Already: true}, nil
+		"SELECT "+ingestColumns+" FROM ingests WHERE sha256 = ? AND kind = ?"), f.SHA256, kind)); err == nil {
+		tx.Rollback() // before already reads the original outside it
+		return s.already(ctx, prev)
 	} else if !errors.Is(err, sql.ErrNoRows) {
 		return Result{}, err
 	}
@@ -203,14 +223,65 @@ func (s *Store) ingest(ctx context.Context, f File, kind string, fill func(*writ
 		return Result{}, err
 	}
 	in.Count, in.Problems = w.count, problems
-	if _, err := tx.ExecContext(ctx, s.dialect.rebind("UPDATE ingests SET count = ?, problems = ? WHERE id = ?"),
-		in.Count, in.Problems, in.ID); err != nil {
+	var original *Ingest
+	digest := ""
+	if w.digest != nil && w.count > 0 {
+		digest = w.digest.String()
+		if original, err = s.copied(ctx, tx, in, digest); err != nil {
+			return Result{}, err
+		}
+	}
+	var copyOf any // NULL
+	if original != nil {
+		in.Count, in.CopyOf, copyOf = 0, original.ID, original.ID
+	}
+	if _, err := tx.ExecContext(ctx, s.dialect.rebind("UPDATE ingests SET count = ?, problems = ?, events_digest = ?, copy_of = ? WHERE id = ?"),
+		in.Count, in.Problems, digest, copyOf, in.ID); err != nil {
 		return Result{}, err
 	}
 	if err := tx.Commit(); err != nil {
 		return Result{}, err
 	}
-	return Result{Ingest: in}, nil
+	return Result{Ingest: in, Original: original}, nil
+}
+
+// already is the Result of a file ingested before as prev, with the
+// original prev copies when it is a copy.
+func (s *Store) already(ctx context.Context, prev *Ingest) (Result, error) {
+	res := Result{Ingest: *prev, Already: true}
+	if prev.CopyOf != 0 {
+		orig, err := scanIngest(s.db.QueryRowContext(ctx, s.dialect.rebind("SELECT "+ingestColumns+" FROM ingests WHERE id = ?"), prev.CopyOf))
+		if err != nil {
+			return Result{}, fmt.Errorf("ingest %d, the original of ingest %d: %w", prev.CopyOf, prev.ID, err)
+		}
+		res.Original = orig
+	}
+	return res, nil
+}
+
+// copied looks, inside the ingest's transaction, for an earlier file with
+// the same events (count and digest) that is not itself a copy. When
+// there is one, the events the ingest wrote and their references are
+// taken out again, and the original's ingest returned; nil otherwise.
+func (s *Store) copied(ctx context.Context, tx *sql.Tx, in Ingest, digest string) (*Ingest, error) {
+	original, err := scanIngest(tx.QueryRowContext(ctx, s.dialect.rebind("SELECT "+ingestColumns+
+		" FROM ingests WHERE events_digest = ? AND kind = ? AND count = ? AND copy_of IS NULL AND id <> ? ORDER BY id LIMIT 1"),
+		digest, KindEvents, in.Count, in.ID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	for _, q := range []string{
+		"DELETE FROM refs WHERE event_id IN (SELECT id FROM events WHERE ingest_id = ?)",
+		"DELETE FROM events WHERE ingest_id = ?",
+	} {
+		if _, err := tx.ExecContext(ctx, s.dialect.rebind(q), in.ID); err != nil {
+			return nil, err
+		}
+	}
+	return original, nil
 }
 
 // Rows per INSERT statement on SQLite. Each statement is prepared once per
@@ -353,6 +424,8 @@ type writer struct {
 	count  int
 
 	events, refs, recs *batch
+	// digest, for an ingest of events, sums up what they say.
+	digest *eventsDigest
 }
 
 func (w *writer) event(ev *payment.Event, js []byte) error {

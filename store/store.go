@@ -34,7 +34,10 @@
 // or records and its row in ingests — is written in one transaction, so an
 // ingest that is interrupted (even by kill -9) leaves nothing of that file,
 // and the next run ingests it whole. Rows go in many at a time: multi-row
-// INSERTs on SQLite, COPY on PostgreSQL.
+// INSERTs on SQLite, COPY on PostgreSQL. A file of events whose events are
+// exactly those of a file ingested before, sources aside (a copy in other
+// bytes: line endings, padding, quoting, layout), is known by a digest of
+// its events (digest.go): its ingest names the original and keeps nothing.
 //
 // Events are stored with the columns they are filtered by and their JSON
 // face (payment.Event.AppendJSON, unmasked: the store holds full account

@@ -35,7 +35,12 @@ days after the entry it returns.
 
 Ingesting is idempotent: a file is known by the SHA-256 of its content, and
 a file ingested before is skipped ("already ingested"), whatever its name.
-A file whose content changed is a new file. Everything a file brings is
+A file whose content changed is a new file — unless its events are exactly
+those of a file ingested before (the same events in any order, sources
+aside): a copy in other bytes, such as a NACHA file whose line endings an
+ASCII-mode transfer changed, or an export downloaded again. A copy is
+recorded, naming the file it copies, and nothing of it is stored, so that
+no payment counts twice. Everything a file brings is
 written in one transaction: an ingest that is interrupted, even killed,
 leaves nothing of the file it was writing, and the next run ingests that
 file whole.
@@ -88,7 +93,7 @@ One line per file says what was done; -o json says it for scripts.` + exitStatus
 // ingestLine is what happened to one file.
 type ingestLine struct {
 	file   string
-	status string // ingested, already_ingested, skipped, failed
+	status string // ingested, copy, already_ingested, skipped, failed
 	res    store.Result
 	err    error
 }
@@ -288,6 +293,8 @@ func finish(line ingestLine, res store.Result, err error, rep *reporter) ingestL
 		line.status = "already_ingested"
 	case res.Skipped:
 		line.status = "skipped"
+	case res.Original != nil:
+		line.status = "copy"
 	default:
 		line.status = "ingested"
 	}
@@ -304,7 +311,7 @@ func ingestCount(n int, one, many string) string {
 
 func writeIngestText(w io.Writer, lines []ingestLine) error {
 	out := newBuffered(w)
-	var files, events, recs, already, skipped, failed int
+	var files, events, recs, copies, already, skipped, failed int
 	for _, l := range lines {
 		what := "events"
 		if l.res.Kind == store.KindRecords {
@@ -323,10 +330,19 @@ func writeIngestText(w io.Writer, lines []ingestLine) error {
 				text += " (" + ingestCount(l.res.Problems, "problem", "problems") + ")"
 			}
 			out.printf("%s: %s\n", l.file, text)
+		case "copy":
+			copies++
+			out.printf("%s: not stored: a copy of %s (ingest %d, %s on %s): the same %s in other bytes\n", l.file,
+				l.res.Original.File, l.res.Original.ID, ingestCount(l.res.Original.Count, what[:len(what)-1], what),
+				l.res.Original.IngestedAt.UTC().Format("2006-01-02 15:04 UTC"), what)
 		case "already_ingested":
 			already++
+			kept := ingestCount(l.res.Count, what[:len(what)-1], what)
+			if o := l.res.Original; o != nil {
+				kept = fmt.Sprintf("a copy of %s, ingest %d", o.File, o.ID)
+			}
 			out.printf("%s: already ingested on %s (ingest %d, %s)\n", l.file,
-				l.res.IngestedAt.UTC().Format("2006-01-02 15:04 UTC"), l.res.ID, ingestCount(l.res.Count, what[:len(what)-1], what))
+				l.res.IngestedAt.UTC().Format("2006-01-02 15:04 UTC"), l.res.ID, kept)
 		case "skipped":
 			skipped++
 			out.printf("%s: not ingested: not a payment file\n", l.file)
@@ -336,6 +352,9 @@ func writeIngestText(w io.Writer, lines []ingestLine) error {
 		}
 	}
 	summary := fmt.Sprintf("%s ingested (%s, %s)", ingestCount(files, "file", "files"), ingestCount(events, "event", "events"), ingestCount(recs, "record", "records"))
+	if copies > 0 {
+		summary += ", " + ingestCount(copies, "copy of a file ingested before", "copies of files ingested before")
+	}
 	if already > 0 {
 		summary += fmt.Sprintf(", %d already ingested", already)
 	}
@@ -360,7 +379,7 @@ func writeIngestJSON(w io.Writer, lines []ingestLine, problems []*payment.Proble
 		out.str(l.file)
 		out.raw(`,"status":`)
 		out.str(l.status)
-		if l.status == "ingested" || l.status == "already_ingested" {
+		if l.status == "ingested" || l.status == "copy" || l.status == "already_ingested" {
 			out.raw(`,"kind":`)
 			out.str(l.res.Kind)
 			out.raw(`,"sha256":`)
@@ -373,6 +392,15 @@ func writeIngestJSON(w io.Writer, lines []ingestLine, problems []*payment.Proble
 			out.int(l.res.Problems)
 			out.raw(`,"ingested_at":`)
 			out.str(l.res.IngestedAt.UTC().Format("2006-01-02T15:04:05Z07:00"))
+			if o := l.res.Original; o != nil {
+				out.raw(`,"copy_of":{"file":`)
+				out.str(o.File)
+				out.raw(`,"sha256":`)
+				out.str(o.SHA256)
+				out.raw(`,"ingest_id":`)
+				out.int(int(o.ID))
+				out.raw(`}`)
+			}
 		}
 		out.raw("}")
 	}
