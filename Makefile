@@ -60,6 +60,7 @@ fuzz:
 CARD_EXPORTS := $(filter-out %/README.md,$(wildcard fixtures/cards/*.csv))
 CARD_MAP     := fixtures/cards/maps/worldpay-like.yaml
 ISO_WIRES    := $(wildcard fixtures/wires/iso/*.xml)
+DEMO_DB      := $(or $(TMPDIR),/tmp)/payinv-demo-$(shell echo $$PPID)/history.db
 WIRES        := $(ISO_WIRES) $(wildcard fixtures/wires/fedwire/*.txt) $(wildcard fixtures/wires/swift/*.fin)
 demo: build
 	@echo "\$$ payinv ach show fixtures/ach/2026-11-12-returns.ach"
@@ -93,6 +94,32 @@ demo: build
 	@echo
 	@echo "\$$ payinv find --records fixtures/records/records.csv --id WIR-2611200001 --as-of $(AS_OF) fixtures/wires/swift/*.fin"
 	@$(BIN) find --records fixtures/records/records.csv --id WIR-2611200001 --as-of $(AS_OF) $(wildcard fixtures/wires/swift/*.fin)
+	@# The history store: two nights of the nightly job, in a store made for the demo.
+	@rm -rf $(DEMO_DB) && mkdir -p $(dir $(DEMO_DB))
+	@echo
+	@echo "# night of 2026-11-12: the records and the bank's files so far"
+	@echo "\$$ payinv ingest --db history.db --records fixtures/records/records.csv fixtures/ach/2026-11-{09,10,12}-*.ach"
+	@$(BIN) ingest --db $(DEMO_DB) --records fixtures/records/records.csv $(wildcard fixtures/ach/2026-11-09-*.ach fixtures/ach/2026-11-1[02]-*.ach)
+	@echo "\$$ payinv match --db history.db --records fixtures/records/records.csv --rail ach --as-of 2026-11-12 --changes | head -1"
+	@$(BIN) match --db $(DEMO_DB) --records fixtures/records/records.csv --rail ach --as-of 2026-11-12 --changes | head -1
+	@echo
+	@echo "# night of $(AS_OF): the later files, and a copy of an earlier one with CRLF line endings"
+	@echo "\$$ payinv ingest --db history.db fixtures/ach fixtures/copies"
+	@$(BIN) ingest --db $(DEMO_DB) fixtures/ach fixtures/copies 2>/dev/null
+	@echo "\$$ payinv match --db history.db --records fixtures/records/records.csv --rail ach --as-of $(AS_OF) --changes"
+	@$(BIN) match --db $(DEMO_DB) --records fixtures/records/records.csv --rail ach --as-of $(AS_OF) --changes; \
+	  status=$$?; [ $$status -eq 1 ] && echo "(exit status 1: new or changed breaks)" || exit $$status
+	@echo
+	@echo "\$$ payinv runs --db history.db"
+	@$(BIN) runs --db $(DEMO_DB)
+	@echo
+	@echo "\$$ payinv rates --db history.db --as-of $(AS_OF)"
+	@$(BIN) rates --db $(DEMO_DB) --as-of $(AS_OF) 2>/dev/null; \
+	  status=$$?; [ $$status -eq 1 ] && echo "(exit status 1: a Nacha return rate is crossed, as the fixtures intend)" || exit $$status
+	@echo
+	@echo "\$$ payinv reply --db history.db --record DEP-2611090003 --as-of $(AS_OF)"
+	@$(BIN) reply --db $(DEMO_DB) --record DEP-2611090003 --as-of $(AS_OF)
+	@rm -rf $(dir $(DEMO_DB))
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
