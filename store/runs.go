@@ -112,27 +112,39 @@ func (s *Store) LastRun(ctx context.Context) (Run, []Break, bool, error) {
 	return r, breaks, err == nil, err
 }
 
+// runColumns are the columns of runs scanRun reads, in its order.
+const runColumns = `id, started_at, finished_at, version, as_of, options,
+    records_file, records_sha256, records, events, breaks`
+
+// scanRun reads a row of runColumns: a run without its inputs.
+func scanRun(row interface{ Scan(...any) error }) (Run, error) {
+	var r Run
+	var started, finished string
+	if err := row.Scan(&r.ID, &started, &finished, &r.Version, &r.AsOf, &r.Options,
+		&r.RecordsFile, &r.RecordsSHA256, &r.Records, &r.Events, &r.Breaks); err != nil {
+		return Run{}, err
+	}
+	var err error
+	if r.StartedAt, err = time.Parse(time.RFC3339Nano, started); err != nil {
+		return Run{}, fmt.Errorf("run %d: bad time %q", r.ID, started)
+	}
+	if r.FinishedAt, err = time.Parse(time.RFC3339Nano, finished); err != nil {
+		return Run{}, fmt.Errorf("run %d: bad time %q", r.ID, finished)
+	}
+	return r, nil
+}
+
 // ErrNoRun is returned by Run for an id no run has.
 var ErrNoRun = errors.New("no such run")
 
 // Run returns the run id, with its inputs and breaks.
 func (s *Store) Run(ctx context.Context, id int64) (Run, []Break, error) {
-	r := Run{ID: id}
-	var started, finished string
-	err := s.db.QueryRowContext(ctx, s.dialect.rebind(`SELECT started_at, finished_at, version, as_of, options,
-    records_file, records_sha256, records, events, breaks FROM runs WHERE id = ?`), id).Scan(
-		&started, &finished, &r.Version, &r.AsOf, &r.Options, &r.RecordsFile, &r.RecordsSHA256, &r.Records, &r.Events, &r.Breaks)
+	r, err := scanRun(s.db.QueryRowContext(ctx, s.dialect.rebind("SELECT "+runColumns+" FROM runs WHERE id = ?"), id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return Run{}, nil, fmt.Errorf("run %d: %w", id, ErrNoRun)
 	}
 	if err != nil {
 		return Run{}, nil, err
-	}
-	if r.StartedAt, err = time.Parse(time.RFC3339Nano, started); err != nil {
-		return Run{}, nil, fmt.Errorf("run %d: bad time %q", id, started)
-	}
-	if r.FinishedAt, err = time.Parse(time.RFC3339Nano, finished); err != nil {
-		return Run{}, nil, fmt.Errorf("run %d: bad time %q", id, finished)
 	}
 	rows, err := s.db.QueryContext(ctx, s.dialect.rebind(
 		"SELECT file, sha256, kind, count FROM run_inputs WHERE run_id = ? ORDER BY seq"), id)

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"time"
 )
 
 // PreviousRun returns the latest run of the same reconciliation — the same
@@ -26,8 +25,7 @@ func (s *Store) PreviousRun(ctx context.Context, recordsFile, options string) (R
 // Runs returns the latest runs recorded, newest first, at most limit of
 // them (every run when limit is 0); without their inputs.
 func (s *Store) Runs(ctx context.Context, limit int) ([]Run, error) {
-	q := `SELECT id, started_at, finished_at, version, as_of, options,
-    records_file, records_sha256, records, events, breaks FROM runs ORDER BY id DESC`
+	q := "SELECT " + runColumns + " FROM runs ORDER BY id DESC"
 	var args []any
 	if limit > 0 {
 		q += " LIMIT ?"
@@ -40,15 +38,10 @@ func (s *Store) Runs(ctx context.Context, limit int) ([]Run, error) {
 	defer rows.Close()
 	var out []Run
 	for rows.Next() {
-		var r Run
-		var started, finished string
-		if err := rows.Scan(&r.ID, &started, &finished, &r.Version, &r.AsOf, &r.Options,
-			&r.RecordsFile, &r.RecordsSHA256, &r.Records, &r.Events, &r.Breaks); err != nil {
+		r, err := scanRun(rows)
+		if err != nil {
 			return nil, err
 		}
-		// Times are written by RecordRun; a bad one is left zero.
-		r.StartedAt, _ = time.Parse(time.RFC3339Nano, started)
-		r.FinishedAt, _ = time.Parse(time.RFC3339Nano, finished)
 		out = append(out, r)
 	}
 	return out, rows.Err()

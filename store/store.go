@@ -79,15 +79,14 @@ type dialect struct {
 	// id is the type of an id column: SQLite's INTEGER PRIMARY KEY is the
 	// rowid itself, the fastest table there is.
 	id string
-	// dollar placeholders ($1, $2 …) rather than "?".
-	dollar bool
-	// pg: PostgreSQL (advisory locks, COPY, text that must be UTF-8).
+	// pg: PostgreSQL ($1, $2 … placeholders, advisory locks, COPY, text
+	// that must be UTF-8).
 	pg bool
 }
 
 var sqlite = dialect{name: "sqlite", id: "INTEGER PRIMARY KEY"}
 
-var postgres = dialect{name: "postgres", id: "BIGINT PRIMARY KEY", dollar: true, pg: true}
+var postgres = dialect{name: "postgres", id: "BIGINT PRIMARY KEY", pg: true}
 
 // The PostgreSQL advisory locks the store takes, transaction-level: keys
 // of its own ("payinv" in ASCII, then a number) so as not to meet those of
@@ -133,7 +132,7 @@ func Redact(dsn string) string {
 
 // rebind turns the "?" placeholders of q into the dialect's.
 func (d dialect) rebind(q string) string {
-	if !d.dollar {
+	if !d.pg { // PostgreSQL's placeholders are $1, $2 …
 		return q
 	}
 	var b strings.Builder
@@ -234,18 +233,10 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	// waiting (the busy timeout does not cover a change of journal mode):
 	// they try again until BusyTimeout.
 	deadline := time.Now().Add(BusyTimeout)
-	for {
+	err = s.migrate(ctx)
+	for isBusy(err) && ctx.Err() == nil && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
 		err = s.migrate(ctx)
-		if err == nil || !isBusy(err) || time.Now().After(deadline) {
-			break
-		}
-		select {
-		case <-ctx.Done():
-			err = ctx.Err()
-		case <-time.After(20 * time.Millisecond):
-			continue
-		}
-		break
 	}
 	if err != nil {
 		db.Close()
