@@ -78,14 +78,11 @@ func evidenceOf(ev *payment.Event, e *Evidence) *Evidence {
 		Direction: ev.Direction,
 		Amount:    ev.Amount,
 		Currency:  ev.Currency,
-		Date:      ev.SettlementDate,
+		Date:      ev.Day(),
 		Name:      ev.Party.Name,
 		Account:   ev.Party.Account,
 		Routing:   ev.Party.Routing,
 		Source:    ev.Source,
-	}
-	if e.Date.IsZero() {
-		e.Date = ev.EffectiveDate
 	}
 	if ev.Reason != nil {
 		e.Code, e.CodeScheme = ev.Reason.Code, ev.Reason.Scheme

@@ -88,6 +88,16 @@ type Event struct {
 	Wire *WireDetail // set for wire events only
 }
 
+// Day is the day an event counts on: its settlement date (as read, or
+// estimated), else its effective date. The history store filters events
+// by the same day (COALESCE(settlement_date, effective_date)).
+func (e *Event) Day() Date {
+	if !e.SettlementDate.IsZero() {
+		return e.SettlementDate
+	}
+	return e.EffectiveDate
+}
+
 // Refs are the references an event can be looked up and matched by.
 // Empty fields are omitted from JSON. Each rail fills its own; the
 // Original* fields name the payment an answer (a return, refund,

@@ -62,15 +62,6 @@ func achKey(prefix string, ev *payment.Event) string {
 	return prefix + "|" + ev.Refs.Trace + "|" + ev.Refs.OriginalTrace
 }
 
-// achDay is the day an ACH entry counts on: its settlement date (as read,
-// or estimated from the effective date), else its effective date.
-func achDay(ev *payment.Event) payment.Date {
-	if !ev.SettlementDate.IsZero() {
-		return ev.SettlementDate
-	}
-	return ev.EffectiveDate
-}
-
 // returnBuckets are the rates a return code counts in: the unauthorized
 // or administrative one by its category, and always the overall one.
 func returnBuckets(code string) (in [nBuckets]bool) {
@@ -83,7 +74,7 @@ func returnBuckets(code string) (in [nBuckets]bool) {
 }
 
 func (c *Counter) addACH(ev *payment.Event) {
-	if ev.ACH == nil || !c.window.Contains(achDay(ev)) {
+	if ev.ACH == nil || !c.window.Contains(ev.Day()) {
 		return
 	}
 	tc, ok := ach.LookupTransactionCode(ev.ACH.TransactionCode)

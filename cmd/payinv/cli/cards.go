@@ -168,12 +168,7 @@ func readCards(in io.Reader, name string, rep *reporter, read cards.Options, eac
 
 // cardDate is the day a card event happened for people: its settlement
 // date, or the day it was made when it moves no money yet.
-func cardDate(ev *payment.Event) string {
-	if !ev.SettlementDate.IsZero() {
-		return ev.SettlementDate.String()
-	}
-	return ev.EffectiveDate.String()
-}
+func cardDate(ev *payment.Event) string { return ev.Day().String() }
 
 // cardText is the card in a few words: "visa ••1881 apple_pay (device
 // ••4242)". Exports hold no more than the last four digits, and payinv

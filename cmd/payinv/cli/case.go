@@ -115,8 +115,8 @@ func (lc *loadedCase) problems() []*payment.Problem {
 // also sees every event. With --db, the record comes from the history
 // store when --records does not have it, and the store's events that bear
 // on the case join the sources' (see storedCase). A record or reference
-// not found is an exit status 1 error that says so; a record in neither
-// --records nor the store, status 2.
+// not found, in --records or the store, is an exit status 1 error that says
+// so.
 func loadCase(o *options, c *caseFlags, args []string, each func(*payment.Event)) (*loadedCase, error) {
 	rep, sources := o.inputs(args)
 	lc := &loadedCase{rep: rep}
@@ -167,7 +167,7 @@ func loadCase(o *options, c *caseFlags, args []string, each func(*payment.Event)
 	})
 	if sc != nil {
 		if err := sc.load(fileRecs, lc.files); err != nil {
-			return nil, &exitError{code: ExitInput, message: "store " + storeName(c.db) + ": " + err.Error()}
+			return nil, &exitError{code: ExitInput, message: "store " + store.Redact(c.db) + ": " + err.Error()}
 		}
 		for _, r := range sc.records {
 			m.AddRecord(r)
@@ -177,7 +177,7 @@ func loadCase(o *options, c *caseFlags, args []string, each func(*payment.Event)
 		}
 		var err error
 		if lc.files, lc.stored, err = sc.sourceFiles(lc.files); err != nil {
-			return nil, &exitError{code: ExitInput, message: "store " + storeName(c.db) + ": " + err.Error()}
+			return nil, &exitError{code: ExitInput, message: "store " + store.Redact(c.db) + ": " + err.Error()}
 		}
 	}
 	res := m.Run()
@@ -186,7 +186,7 @@ func loadCase(o *options, c *caseFlags, args []string, each func(*payment.Event)
 		if lc.rr == nil {
 			where := "the sources"
 			if c.db != "" {
-				where = "the sources or the store " + storeName(c.db)
+				where = "the sources or the store " + store.Redact(c.db)
 			}
 			return nil, &exitError{code: ExitNothing, message: fmt.Sprintf("no event in %s has the reference %q", where, c.event)}
 		}
@@ -362,7 +362,7 @@ func (sc *storedCase) findRecord(c *caseFlags, fileRecs []*records.Record, lc *l
 	if len(versions) == 0 {
 		list, err := sc.st.FindRecord(sc.ctx, c.record)
 		if err != nil {
-			return &exitError{code: ExitInput, message: "store " + storeName(c.db) + ": " + err.Error()}
+			return &exitError{code: ExitInput, message: "store " + store.Redact(c.db) + ": " + err.Error()}
 		}
 		if len(list) == 0 {
 			return sc.notFound(c, lc)
@@ -388,16 +388,16 @@ func (sc *storedCase) findRecord(c *caseFlags, fileRecs []*records.Record, lc *l
 func (sc *storedCase) notFound(c *caseFlags, lc *loadedCase) error {
 	n, err := sc.st.Count(sc.ctx)
 	if err != nil {
-		return &exitError{code: ExitInput, message: "store " + storeName(c.db) + ": " + err.Error()}
+		return &exitError{code: ExitInput, message: "store " + store.Redact(c.db) + ": " + err.Error()}
 	}
 	held := countOf(n.Records, "record", "records") + " stored"
 	if n.Records == 0 {
 		held = "no records stored: payinv ingest --records FILE keeps them"
 	}
-	msg := fmt.Sprintf("record %s is not in the store %s (%s)", strings.TrimSpace(c.record), storeName(c.db), held)
+	msg := fmt.Sprintf("record %s is not in the store %s (%s)", strings.TrimSpace(c.record), store.Redact(c.db), held)
 	if c.records != "" {
 		msg = fmt.Sprintf("record %s is not in %s (%s read) nor in the store %s (%s)", strings.TrimSpace(c.record), c.records,
-			countOf(lc.records, "record", "records"), storeName(c.db), held)
+			countOf(lc.records, "record", "records"), store.Redact(c.db), held)
 	}
 	return &exitError{code: ExitNothing, message: msg}
 }
@@ -417,7 +417,7 @@ func (sc *storedCase) addRecord(r *records.Record) {
 func (sc *storedCase) sawFileEvent(ev *payment.Event) {
 	ev.Refs.EachOriginal(func(_, v string) { sc.originals = append(sc.originals, v) })
 	if ref := strings.TrimSpace(sc.c.event); ref != "" && eventHasRef(ev, ref) {
-		if d := eventDay(ev); !d.IsZero() {
+		if d := ev.Day(); !d.IsZero() {
 			sc.days = append(sc.days, d)
 		}
 		sc.amounts[ev.Amount.Abs().String()] = true
@@ -432,15 +432,6 @@ func eventHasRef(ev *payment.Event, ref string) bool {
 	ev.Refs.Each(check)
 	ev.Refs.EachOriginal(check)
 	return has
-}
-
-// eventDay is the day an event counts for in matching: its settlement
-// date, or its effective date when it has none.
-func eventDay(ev *payment.Event) payment.Date {
-	if !ev.SettlementDate.IsZero() {
-		return ev.SettlementDate
-	}
-	return ev.EffectiveDate
 }
 
 // follow looks values up in the store's references, then the references
@@ -494,7 +485,7 @@ func (sc *storedCase) load(fileRecs []*records.Record, files []string) error {
 		s.Event.Refs.EachOriginal(func(_, v string) { refs = append(refs, v) })
 	}
 	err := sc.follow(sc.anchors, func(s *store.Stored) {
-		if d := eventDay(s.Event); !d.IsZero() {
+		if d := s.Event.Day(); !d.IsZero() {
 			sc.days = append(sc.days, d)
 		}
 		if sc.c.event != "" {

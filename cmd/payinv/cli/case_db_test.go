@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/payinv/payinv/payment"
+	"github.com/payinv/payinv/store"
 )
 
 // caseSources are the good payment fixtures of every rail: what the case
@@ -269,6 +270,6 @@ func TestCaseStoreName(t *testing.T) {
 		{dsn: "postgres://db.internal/payinv", want: "postgres://db.internal/payinv"},
 	}
 	for _, tt := range tests {
-		assert.Equal(t, tt.want, storeName(tt.dsn), tt.dsn)
+		assert.Equal(t, tt.want, store.Redact(tt.dsn), tt.dsn)
 	}
 }

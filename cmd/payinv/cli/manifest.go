@@ -98,7 +98,7 @@ func (t *runTracker) manifest(mo *matchOptions, version string, now time.Time, r
 		Records: report.records, Events: report.events, Breaks: report.breaks,
 	}
 	if mo.db != "" {
-		run.Inputs = append(run.Inputs, store.RunInput{File: storeName(mo.db), Kind: store.KindStore, Count: t.stored})
+		run.Inputs = append(run.Inputs, store.RunInput{File: store.Redact(mo.db), Kind: store.KindStore, Count: t.stored})
 	}
 	run.Inputs = append(run.Inputs, store.RunInput{File: recordsFile, SHA256: run.RecordsSHA256, Kind: store.KindRecords, Count: report.records})
 	for _, s := range t.sources {
@@ -111,10 +111,6 @@ func (t *runTracker) manifest(mo *matchOptions, version string, now time.Time, r
 	return run
 }
 
-// storeName is a store as a manifest and messages name it: a PostgreSQL
-// URL with its password blanked out, a file path as given.
-func storeName(dsn string) string { return store.Redact(dsn) }
-
 // reportBreaks lists the breaks of a reconciliation in the order its
 // report does: records first, then stories no record claims.
 func reportBreaks(r *matchReport) []store.Break {
@@ -125,8 +121,7 @@ func reportBreaks(r *matchReport) []store.Break {
 		}
 	}
 	for _, s := range r.res.Unexpected {
-		out = append(out, store.Break{Source: storyHead(s).Source.String(), Status: string(match.StatusUnexpected),
-			Why: "no record claims this " + kindWord(s) + "; " + refsText(storyHead(s))})
+		out = append(out, store.Break{Source: storyHead(s).Source.String(), Status: string(match.StatusUnexpected), Why: unexpectedWhy(s)})
 	}
 	return out
 }

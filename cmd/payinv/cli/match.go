@@ -255,7 +255,7 @@ func (mo *matchOptions) keepRun(track *runTracker, report *matchReport, rep *rep
 	if mo.db != "" {
 		keep := rep.errors == 0
 		if !keep {
-			rep.report(payment.Warningf(payment.Source{File: storeName(mo.db)},
+			rep.report(payment.Warningf(payment.Source{File: store.Redact(mo.db)},
 				"this run is not kept in the store: some inputs could not be read completely, so it is no baseline for the next"), "")
 		}
 		kept, prev, prevBreaks, err := recordRun(mo.db, run, breaks, keep, mo.changes)
@@ -554,7 +554,7 @@ func (r *matchReport) writeTable(w io.Writer) error {
 		}
 		f := storyHead(s)
 		rows = append(rows, []string{"(no record)", string(match.StatusUnexpected), money(s.Amount(), s.Currency()),
-			f.Name, r.storyText(s), "no record claims this " + kindWord(s) + "; " + refsText(f)})
+			f.Name, r.storyText(s), unexpectedWhy(s)})
 	}
 	if err := writeTable(b, []column{{title: "record"}, {title: "status"}, {title: "amount", right: true}, {title: "name"},
 		{title: "evidence"}, {title: "why"}}, rows); err != nil {
@@ -572,6 +572,12 @@ func storyHead(s *match.Story) *match.Evidence {
 		return s.Forward
 	}
 	return s.Events[0]
+}
+
+// unexpectedWhy says why a story no record claims is a break, with the
+// references a record could have named it by.
+func unexpectedWhy(s *match.Story) string {
+	return "no record claims this " + kindWord(s) + "; " + refsText(storyHead(s))
 }
 
 func kindWord(s *match.Story) string {
